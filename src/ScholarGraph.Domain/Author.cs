@@ -1,0 +1,29 @@
+namespace ScholarGraph.Domain;
+
+/// <summary>A researcher. Coauthors are never stored: they are derived from shared <see cref="Authorship"/> rows.</summary>
+public sealed class Author
+{
+    /// <summary>Stable key (a slug such as <c>devvrit-khatri</c>); the GraphQL id is derived from it.</summary>
+    public required string Id { get; set; }
+
+    /// <summary>The name as the source prints it.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>Primary subject category the source shows for the author (for example <c>LG</c>), or <c>null</c>.</summary>
+    public string? Category { get; set; }
+
+    /// <summary>ORCID iD, or <c>null</c> when no source gives one.</summary>
+    public string? Orcid { get; set; }
+
+    /// <summary>OpenAlex author id, or <c>null</c> when no source gives one.</summary>
+    public string? OpenAlexId { get; set; }
+
+    /// <summary>The papers this author is listed on.</summary>
+    public List<Authorship> Authorships { get; set; } = [];
+
+    /// <summary>The institutions this author is affiliated with.</summary>
+    public List<Affiliation> Affiliations { get; set; } = [];
+
+    /// <summary>Metrics that outside sources report about this author, one row per source.</summary>
+    public List<ReportedAuthorMetrics> ReportedMetrics { get; set; } = [];
+}
