@@ -1,0 +1,39 @@
+namespace ScholarGraph.Storage.Database;
+
+/// <summary>Which database ScholarGraph stores its graph in; bound from the configuration section <c>Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Database";
+
+    /// <summary>The name of the connection string (<c>ConnectionStrings:ScholarGraph</c>).</summary>
+    public const string ConnectionStringName = "ScholarGraph";
+
+    /// <summary>The provider. Default: <see cref="DatabaseProvider.Sqlite"/>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// The connection string. Default for SQLite: <c>Data Source=data/scholargraph.db</c> (relative to the working directory; the
+    /// folder is created on start). Default for InMemory: a database named <c>scholargraph</c>, private to the process.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Whether to load the seed files into the store on start. Default: <c>true</c>.</summary>
+    public bool SeedOnStart { get; set; } = true;
+
+    /// <summary>The folder of seed JSON files. Default: <c>seed-data</c>, searched from the working directory upwards.</summary>
+    public string SeedDirectory { get; set; } = "seed-data";
+}
+
+/// <summary>The database engines ScholarGraph can store its graph in.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>An embedded SQLite file: the default; data survives restarts.</summary>
+    Sqlite,
+
+    /// <summary>EF Core's in-memory store, for tests and throw-away demos: no transactions, no relational constraints.</summary>
+    InMemory,
+
+    /// <summary>PostgreSQL, for deployments that outgrow one machine (not wired yet: selecting it fails with a clear message).</summary>
+    Postgres,
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Domain;
+
+namespace ScholarGraph.Storage.Database;
+
+/// <summary>The EF Core unit of work over the scholarly graph. Entity mappings live in <see cref="EntityConfigurations"/>.</summary>
+public sealed class ScholarGraphDbContext(DbContextOptions<ScholarGraphDbContext> options) : DbContext(options)
+{
+    /// <summary>Researchers.</summary>
+    public DbSet<Author> Authors => Set<Author>();
+
+    /// <summary>Scholarly works.</summary>
+    public DbSet<Paper> Papers => Set<Paper>();
+
+    /// <summary>Universities, labs and companies.</summary>
+    public DbSet<Institution> Institutions => Set<Institution>();
+
+    /// <summary>Research topics.</summary>
+    public DbSet<Topic> Topics => Set<Topic>();
+
+    /// <summary>Author-paper links.</summary>
+    public DbSet<Authorship> Authorships => Set<Authorship>();
+
+    /// <summary>Author-institution links.</summary>
+    public DbSet<Affiliation> Affiliations => Set<Affiliation>();
+
+    /// <summary>Paper-institution links.</summary>
+    public DbSet<PaperInstitution> PaperInstitutions => Set<PaperInstitution>();
+
+    /// <summary>Paper-topic links.</summary>
+    public DbSet<PaperTopic> PaperTopics => Set<PaperTopic>();
+
+    /// <summary>Paper-cites-paper links.</summary>
+    public DbSet<Citation> Citations => Set<Citation>();
+
+    /// <summary>Metrics outside sources report about authors.</summary>
+    public DbSet<ReportedAuthorMetrics> ReportedAuthorMetrics => Set<ReportedAuthorMetrics>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => EntityConfigurations.Apply(modelBuilder);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ScholarGraph.Storage.Database;
+
+/// <summary>Registers the store with dependency injection.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a pooled <see cref="IDbContextFactory{TContext}"/> for <see cref="ScholarGraphDbContext"/> (resolvers running in
+    /// parallel each create their own short-lived context) and the provider chosen by <paramref name="options"/>.
+    /// </summary>
+    public static IServiceCollection AddScholarGraphStorage(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddPooledDbContextFactory<ScholarGraphDbContext>(builder => Configure(builder, options));
+        return services;
+    }
+
+    /// <summary>Applies the provider and connection string of <paramref name="options"/> to <paramref name="builder"/>.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(ResolveSqliteConnectionString(options.ConnectionString));
+                break;
+            case DatabaseProvider.InMemory:
+                builder.UseInMemoryDatabase(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString);
+                break;
+            case DatabaseProvider.Postgres:
+                throw new InvalidOperationException(
+                    "Database:Provider 'Postgres' is not available in this build yet; use 'Sqlite' or 'InMemory'.");
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider '{options.Provider}' is unknown; use 'Sqlite' or 'InMemory'.");
+        }
+        return builder;
+    }
+
+    /// <summary>
+    /// Fills in the default SQLite file (<c>data/scholargraph.db</c>) and creates the folder of a file database, so that a first
+    /// start on a fresh machine needs no set-up.
+    /// </summary>
+    private static string ResolveSqliteConnectionString(string? connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/scholargraph.db" : connectionString);
+        var isFile = builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:" && builder.DataSource.Length > 0;
+        if (isFile)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,40 @@
+using ScholarGraph.Domain;
+
+namespace ScholarGraph.Storage.Seeding;
+
+/// <summary>
+/// The validated content of a set of seed files as flat lists of domain rows (navigation properties left empty), ready to be
+/// upserted into the store.
+/// </summary>
+public sealed class SeedGraph
+{
+    /// <summary>Institutions.</summary>
+    public List<Institution> Institutions { get; } = [];
+
+    /// <summary>Topics.</summary>
+    public List<Topic> Topics { get; } = [];
+
+    /// <summary>Authors.</summary>
+    public List<Author> Authors { get; } = [];
+
+    /// <summary>Papers.</summary>
+    public List<Paper> Papers { get; } = [];
+
+    /// <summary>Author-paper links.</summary>
+    public List<Authorship> Authorships { get; } = [];
+
+    /// <summary>Author-institution links.</summary>
+    public List<Affiliation> Affiliations { get; } = [];
+
+    /// <summary>Paper-institution links.</summary>
+    public List<PaperInstitution> PaperInstitutions { get; } = [];
+
+    /// <summary>Paper-topic links.</summary>
+    public List<PaperTopic> PaperTopics { get; } = [];
+
+    /// <summary>Citations.</summary>
+    public List<Citation> Citations { get; } = [];
+
+    /// <summary>Reported author metrics.</summary>
+    public List<ReportedAuthorMetrics> ReportedMetrics { get; } = [];
+}

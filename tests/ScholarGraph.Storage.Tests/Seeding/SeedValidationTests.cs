@@ -1,0 +1,105 @@
+using System.Text;
+using ScholarGraph.Storage.Seeding;
+
+namespace ScholarGraph.Storage.Tests.Seeding;
+
+/// <summary>Bad seed files stop the load with a message naming the file, the JSON path and the reason.</summary>
+public sealed class SeedValidationTests
+{
+    private const string Valid = """
+        {
+          "source": { "id": "test" },
+          "institutions": [ { "id": "inst", "name": "Institute" } ],
+          "topics": [ { "id": "graphs", "name": "Graphs", "keywords": ["graph"] } ],
+          "authors": [ { "id": "ada", "name": "Ada" }, { "id": "bob", "name": "Bob" } ],
+          "papers": [
+            { "id": "p1", "title": "A graph paper", "authors": [ { "author": "ada", "position": 1 }, { "author": "bob", "position": 2 } ],
+              "topics": [ { "topic": "graphs" } ], "institutions": ["inst"] }
+          ]
+        }
+        """;
+
+    private static SeedValidationException Fails(params (string Name, string Json)[] files)
+    {
+        var streams = files.Select(f => (f.Name, (Stream)new MemoryStream(Encoding.UTF8.GetBytes(f.Json))));
+        return Assert.Throws<SeedValidationException>(() => SeedReader.Read(streams));
+    }
+
+    [Fact]
+    public void A_valid_document_reads()
+    {
+        var graph = SeedReader.Read([("a.json", new MemoryStream(Encoding.UTF8.GetBytes(Valid)))]);
+        Assert.Equal(2, graph.Authorships.Count);
+        Assert.Equal(1.0, Assert.Single(graph.PaperTopics).Score);
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_file_line_and_path()
+    {
+        var error = Fails(("broken.json", Valid.Replace("\"title\": \"A graph paper\",", "\"title\": \"A graph paper\" ")));
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("broken.json", problem.File);
+        Assert.Equal("$.papers[0]", problem.JsonPath);
+        Assert.Contains("line 7", problem.Reason);
+        Assert.Contains("broken.json at $.papers[0]:", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_required_member_is_named()
+    {
+        var problem = Assert.Single(Fails(("a.json", Valid.Replace("\"name\": \"Ada\"", "\"nom\": \"Ada\""))).Problems);
+        Assert.Equal("$.authors[0].nom", problem.JsonPath);
+        Assert.Contains("nom", problem.Reason);
+    }
+
+    [Fact]
+    public void An_unknown_reference_names_the_path_and_the_id()
+    {
+        var problem = Assert.Single(Fails(("a.json", Valid.Replace("{ \"author\": \"bob\"", "{ \"author\": \"carol\""))).Problems);
+        Assert.Equal(("a.json", "$.papers[0].authors[1].author"), (problem.File, problem.JsonPath));
+        Assert.Contains("unknown author id 'carol'", problem.Reason);
+    }
+
+    [Fact]
+    public void A_duplicate_id_across_files_names_both_places()
+    {
+        const string Other = """{ "source": { "id": "other" }, "authors": [ { "id": "ada", "name": "Ada Again" } ] }""";
+        var problem = Assert.Single(Fails(("a.json", Valid), ("b.json", Other)).Problems);
+        Assert.Equal(("b.json", "$.authors[0].id"), (problem.File, problem.JsonPath));
+        Assert.Contains("duplicate author id 'ada' (first declared in a.json at $.authors[0])", problem.Reason);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var json = Valid
+            .Replace("\"position\": 2", "\"position\": 1")
+            .Replace("\"institutions\": [\"inst\"]", "\"institutions\": [\"nowhere\"], \"cites\": [\"p1\"], \"codeUrl\": \"ftp:x\"");
+        var paths = Fails(("a.json", json)).Problems.Select(p => p.JsonPath).ToList();
+        Assert.Equal(["$.papers[0].codeUrl", "$.papers[0].authors[1].position", "$.papers[0].institutions[0]", "$.papers[0].cites[0]"], paths);
+    }
+
+    [Fact]
+    public void A_topic_without_score_or_keyword_evidence_is_refused()
+    {
+        var problem = Assert.Single(Fails(("a.json", Valid.Replace("\"keywords\": [\"graph\"]", "\"keywords\": [\"lattice\"]"))).Problems);
+        Assert.Equal("$.papers[0].topics[0].topic", problem.JsonPath);
+        Assert.Contains("none of its keywords occurs", problem.Reason);
+    }
+
+    [Fact]
+    public void An_inferred_year_must_match_the_page_year()
+    {
+        var json = Valid.Replace("\"source\": { \"id\": \"test\" }", "\"source\": { \"id\": \"test\", \"pageYear\": 2026 }")
+            .Replace("\"title\": \"A graph paper\",", "\"title\": \"A graph paper\", \"date\": \"2025-02-24\", \"dateYearInferred\": true,");
+        var problem = Assert.Single(Fails(("a.json", json)).Problems);
+        Assert.Equal("$.papers[0].date", problem.JsonPath);
+    }
+
+    [Fact]
+    public void A_missing_seed_folder_is_named()
+    {
+        var error = Assert.Throws<SeedValidationException>(() => SeedReader.ReadDirectory("/no/such/folder"));
+        Assert.Contains("/no/such/folder", error.Message);
+    }
+}

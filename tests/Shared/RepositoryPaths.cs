@@ -1,0 +1,24 @@
+namespace ScholarGraph.Tests.Shared;
+
+/// <summary>Finds files of the repository from a test's output folder.</summary>
+internal static class RepositoryPaths
+{
+    private static readonly Lazy<string> LazyRoot = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ScholarGraph.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException($"No ScholarGraph.sln above {AppContext.BaseDirectory}.");
+    });
+
+    public static string Root => LazyRoot.Value;
+
+    public static string SeedData => Path.Combine(Root, "seed-data");
+
+    public static string SchemaFile => Path.Combine(Root, "schema", "schema.graphql");
+
+    /// <summary>The shared/seeds folder beside the repository, where the original profile pages lie.</summary>
+    public static string SharedSeeds => Path.Combine(Root, "..", "shared", "seeds");
+}
