@@ -64,6 +64,15 @@ public sealed class CsrGraph : IAdjacency
     /// <summary>Number of nodes; ids run from 0 to <c>NodeCount - 1</c>.</summary>
     public int NodeCount { get; }
 
+    /// <summary>Row starts of the out-rows, for algorithms in this library that walk the arrays directly.</summary>
+    internal int[] RowOffsets => _offsets;
+
+    /// <summary>Targets of the out-rows.</summary>
+    internal int[] RowTargets => _targets;
+
+    /// <summary>Weights of the out-rows.</summary>
+    internal float[] RowWeights => _weights;
+
     /// <summary>
     /// Number of distinct edges: for an undirected graph each edge once (a self-loop counts as one edge),
     /// for a directed graph each arc once.
