@@ -30,13 +30,13 @@ public static class Leiden
     public const int DefaultSeed = 42;
 
     /// <summary>Largest number of runs used when the caller gives none.</summary>
-    public const int DefaultMaxIterations = 10;
+    public const int DefaultMaxIterations = 2;
 
     /// <summary>Finds communities that maximise modularity.</summary>
     /// <param name="graph">An undirected graph; for citations use <see cref="CsrGraph.ToUndirected"/>.</param>
     /// <param name="resolution">γ: above 1 favours more, smaller communities, below 1 fewer, larger ones; must be positive; default 1.</param>
     /// <param name="seed">Seed of the random node order and refinement choices; the same graph, resolution and seed always give the same partition; default <see cref="DefaultSeed"/> (42).</param>
-    /// <param name="maxIterations">Largest number of runs, each starting from the previous result; stops earlier once a run does not improve modularity; default <see cref="DefaultMaxIterations"/> (10).</param>
+    /// <param name="maxIterations">Largest number of runs, each starting from the previous result; stops earlier once a run does not improve modularity; default <see cref="DefaultMaxIterations"/> (2, as in the reference implementations leidenalg and igraph).</param>
     /// <returns>The partition, numbered by decreasing community size, and its modularity.</returns>
     public static CommunityPartition FindCommunities(CsrGraph graph, double resolution = 1.0, int seed = DefaultSeed, int maxIterations = DefaultMaxIterations)
     {
