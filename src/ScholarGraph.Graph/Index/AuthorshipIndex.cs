@@ -76,7 +76,7 @@ public sealed class AuthorshipIndex
             paperAuthors[cursor[paper]++] = author;
         }
 
-        // Sort each paper's authors and drop repeats, closing the gaps as we go.
+        // Sources repeat pairs (an author listed twice on a byline); a repeat must not count as a second shared paper.
         var write = 0;
         var rowStart = 0;
         for (var paper = 0; paper < paperCount; paper++)
