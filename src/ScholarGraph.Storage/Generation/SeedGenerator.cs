@@ -88,8 +88,9 @@ public sealed partial class SeedGenerator
     /// run fails or is cancelled, the files completed so far stay and the folder holds part of a graph.
     /// </para>
     /// <para>
-    /// Memory stays near the size of the structure plus one file's buffers; measured on a 2-core machine: 100,000 papers in about
-    /// 3 s, 1,000,000 in about 30 s (see the generator tests' notes for sizes).
+    /// Memory stays near the size of the structure plus one file's buffers. Measured (Release build, shared and busy 2-core
+    /// machine, compact JSON, whole process): 10,000 papers in 1.4-1.7 s, 9.4 MiB; 100,000 papers in 5-6 s, 96 MiB;
+    /// 1,000,000 papers in 20 s, 985 MiB in 20 files, 600 MiB peak memory. Indented JSON is about 1.6 times the size.
     /// </para>
     /// </remarks>
     public async Task<GenerationSummary> WriteAsync(

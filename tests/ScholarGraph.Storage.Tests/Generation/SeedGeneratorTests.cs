@@ -56,6 +56,17 @@ public sealed class SeedGeneratorTests
     }
 
     [Fact]
+    public async Task How_the_papers_are_split_into_files_does_not_change_the_graph()
+    {
+        using TemporaryDirectory split = new(), whole = new();
+        await SeedGenerator.WriteAsync(Small, split.Path);
+        await SeedGenerator.WriteAsync(Small with { PapersPerFile = 50_000 }, whole.Path);
+
+        Assert.Single(Directory.GetFiles(whole.Path));
+        Assert.Equal(Serialized(whole.Path), Serialized(split.Path));
+    }
+
+    [Fact]
     public async Task Files_hold_at_most_PapersPerFile_papers_and_the_first_holds_every_other_entity()
     {
         using var directory = new TemporaryDirectory();
