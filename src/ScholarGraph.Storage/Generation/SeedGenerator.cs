@@ -26,7 +26,9 @@ namespace ScholarGraph.Storage.Generation;
 /// <para>
 /// The structure is built once per instance, on first use, in compact arrays (a million papers take well under a gigabyte); text
 /// is rendered file by file while writing. Randomness comes from our own xoshiro256** generator rather than <see cref="Random"/>,
-/// whose seeded sequence .NET does not promise to keep. An instance is not safe for concurrent use.
+/// whose seeded sequence .NET does not promise to keep. Across platforms, output could differ only where a math library rounds
+/// <see cref="Math.Log(double)"/>, <see cref="Math.Exp"/> or <see cref="Math.Pow"/> differently right at a decision boundary, which
+/// is vanishingly rare; a test pins the hash of a small graph to catch any change. An instance is not safe for concurrent use.
 /// </para>
 /// </remarks>
 public sealed partial class SeedGenerator
