@@ -1,7 +1,7 @@
 namespace ScholarGraph.Storage.Generation;
 
 /// <summary>What <see cref="SeedGenerator.WriteAsync(string, IProgress{GenerationProgress}?, CancellationToken)"/> wrote.</summary>
-/// <param name="Files">The files written, full paths, in the order they name each other's ids (first holds institutions, topics and authors).</param>
+/// <param name="Files">The files written, as full paths in name order; the first holds every institution, topic and author.</param>
 /// <param name="Bytes">The total size of <paramref name="Files"/>.</param>
 /// <param name="Counts">How many of each thing the files hold.</param>
 public sealed record GenerationSummary(IReadOnlyList<string> Files, long Bytes, GeneratedCounts Counts);

@@ -51,7 +51,8 @@ public sealed record GeneratorOptions
 
     /// <summary>
     /// The mean number of references a paper would make to older papers of the graph (log-normally spread, so a few papers cite
-    /// hundreds); early papers cite fewer because fewer older papers exist. 0 for no citations. Default 10.
+    /// hundreds); early papers cite fewer because fewer older papers exist. 0 for no citations; <c>Papers × MeanReferences</c> may not
+    /// exceed 500,000,000. Default 10.
     /// </summary>
     public double MeanReferences { get; init; } = 10;
 
@@ -68,12 +69,15 @@ public sealed record GeneratorOptions
     public int PapersPerFile { get; init; } = 50_000;
 
     /// <summary>
-    /// Whether to indent the JSON as the hand-written seed files are. Default <see langword="false"/>: indentation nearly doubles the
-    /// size of generated files and nobody reads them by hand.
+    /// Whether to indent the JSON as the hand-written seed files are. Default <see langword="false"/>: indentation makes generated
+    /// files about 1.6 times the size, and nobody reads them by hand.
     /// </summary>
     public bool Indented { get; init; }
 
     internal const int MaxPapers = 10_000_000;
+
+    // Citations are kept in one array of ints while the graph is built.
+    internal const double MaxCitations = 500_000_000;
 
     /// <summary>Checks every value and works out the derived counts.</summary>
     /// <exception cref="ArgumentException">A value is out of range; the message names it.</exception>
@@ -92,6 +96,8 @@ public sealed record GeneratorOptions
         Require(MaxAuthorsPerPaper is >= 1 and <= 1_000, nameof(MaxAuthorsPerPaper), $"must be from 1 to 1,000, not {MaxAuthorsPerPaper}");
         Require(CrossCommunityShare is >= 0 and <= 1, nameof(CrossCommunityShare), $"must be from 0 to 1, not {CrossCommunityShare}");
         Require(PapersPerFile >= 1, nameof(PapersPerFile), $"must be at least 1, not {PapersPerFile}");
+        Require(Papers * MeanReferences <= MaxCitations, nameof(MeanReferences),
+            $"× Papers must not exceed {MaxCitations:N0} citations, not {Papers * MeanReferences:N0}");
 
         var authors = Authors ?? Math.Max(1, Round(0.6 * Papers));
         var topicBudget = Math.Clamp(Round(Papers / 250.0), 12, 4_500);

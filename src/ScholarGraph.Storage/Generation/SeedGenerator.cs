@@ -26,7 +26,9 @@ namespace ScholarGraph.Storage.Generation;
 /// <para>
 /// The structure is built once per instance, on first use, in compact arrays (a million papers take well under a gigabyte); text
 /// is rendered file by file while writing. Randomness comes from our own xoshiro256** generator rather than <see cref="Random"/>,
-/// whose seeded sequence .NET does not promise to keep. An instance is not safe for concurrent use.
+/// whose seeded sequence .NET does not promise to keep. Across platforms, output could differ only where a math library rounds
+/// <see cref="Math.Log(double)"/>, <see cref="Math.Exp"/> or <see cref="Math.Pow"/> differently right at a decision boundary, which
+/// is vanishingly rare; a test pins the hash of a small graph to catch any change. An instance is not safe for concurrent use.
 /// </para>
 /// </remarks>
 public sealed partial class SeedGenerator
@@ -88,8 +90,9 @@ public sealed partial class SeedGenerator
     /// run fails or is cancelled, the files completed so far stay and the folder holds part of a graph.
     /// </para>
     /// <para>
-    /// Memory stays near the size of the structure plus one file's buffers; measured on a 2-core machine: 100,000 papers in about
-    /// 3 s, 1,000,000 in about 30 s (see the generator tests' notes for sizes).
+    /// Memory stays near the size of the structure plus one file's buffers. Measured (Release build, shared and busy 2-core
+    /// machine, compact JSON, whole process): 10,000 papers in 1.4-1.7 s, 9.4 MiB; 100,000 papers in 5-6 s, 96 MiB;
+    /// 1,000,000 papers in 20 s, 985 MiB in 20 files, 600 MiB peak memory. Indented JSON is about 1.6 times the size.
     /// </para>
     /// </remarks>
     public async Task<GenerationSummary> WriteAsync(

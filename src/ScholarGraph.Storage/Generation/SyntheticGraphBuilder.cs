@@ -238,7 +238,7 @@ internal static class SyntheticGraphBuilder
             AuthorshipAuthor = new List<int>(papers * 5);
             TopicLinkTopic = new List<int>(papers * 2);
             TopicLinkScore = new List<double>(papers * 2);
-            CitationTarget = new List<int>((int)Math.Min(int.MaxValue / 2, papers * options.MeanReferences * 1.1));
+            CitationTarget = new List<int>((int)Math.Min(1 << 26, papers * options.MeanReferences * 1.1));
             _epochDays = (new DateOnly(options.LastYear + 1, 1, 1).DayNumber) - epoch.DayNumber;
         }
 

@@ -42,6 +42,20 @@ public sealed class SeedGeneratorTests
     }
 
     [Fact]
+    public async Task A_seed_keeps_naming_the_same_graph()
+    {
+        // Benchmarks compare runs across commits by seed, so a change to what a seed generates must be deliberate: if this fails
+        // because the model changed on purpose, update the hash and say in the commit that seeds now name different graphs.
+        using var directory = new TemporaryDirectory();
+        var summary = await SeedGenerator.WriteAsync(new GeneratorOptions { Papers = 300, Seed = 1, PapersPerFile = 200 }, directory.Path);
+
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in summary.Files)
+            hash.AppendData(File.ReadAllBytes(file));
+        Assert.Equal("6d880c84b909caff99682479026dc8f518fa7c0f51344b8a1aacc273f8423b49", Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    [Fact]
     public async Task A_different_seed_gives_a_different_graph()
     {
         using TemporaryDirectory first = new(), second = new();
@@ -53,6 +67,17 @@ public sealed class SeedGeneratorTests
         Assert.NotEqual(a.Papers.Select(p => p.Title), b.Papers.Select(p => p.Title));
         Assert.NotEqual(a.Authors.Select(p => p.Name), b.Authors.Select(p => p.Name));
         Assert.False(Citations(a).SetEquals(Citations(b)));
+    }
+
+    [Fact]
+    public async Task How_the_papers_are_split_into_files_does_not_change_the_graph()
+    {
+        using TemporaryDirectory split = new(), whole = new();
+        await SeedGenerator.WriteAsync(Small, split.Path);
+        await SeedGenerator.WriteAsync(Small with { PapersPerFile = 50_000 }, whole.Path);
+
+        Assert.Single(Directory.GetFiles(whole.Path));
+        Assert.Equal(Serialized(whole.Path), Serialized(split.Path));
     }
 
     [Fact]
