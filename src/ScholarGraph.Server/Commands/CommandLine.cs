@@ -1,0 +1,84 @@
+using System.Globalization;
+using ScholarGraph.Storage.Generation;
+
+namespace ScholarGraph.Server.Commands;
+
+/// <summary>
+/// The command-line verbs besides serving: <c>generate</c> writes a synthetic graph as seed files, <c>schema export</c> prints the
+/// schema. Without a verb (or with <c>serve</c>) the server starts.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        Usage:
+          scholargraph [serve] [ASP.NET Core options such as --urls http://localhost:5000]
+          scholargraph generate --papers N [--seed S] [--output DIR]    (defaults: --seed 1, --output generated-data)
+          scholargraph schema export [--output FILE]                     (default: print to standard output)
+        """;
+
+    /// <summary>Runs the verb in <paramref name="args"/> and returns its exit code, or <c>null</c> when the server should start.</summary>
+    public static async Task<int?> TryRunAsync(string[] args, Func<string?, Task<int>> exportSchema)
+    {
+        var verb = args.FirstOrDefault();
+        switch (verb)
+        {
+            case null or "serve":
+                return null;
+            case "generate":
+                return await RunGuardedAsync(() => GenerateAsync(Options(args.AsSpan(1))));
+            case "schema" when args.ElementAtOrDefault(1) == "export":
+                return await RunGuardedAsync(() => exportSchema(Options(args.AsSpan(2)).GetValueOrDefault("output")));
+            case "--help" or "-h" or "help":
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                // Anything else that starts with "--" is a host option, such as --urls.
+                if (verb.StartsWith("--", StringComparison.Ordinal))
+                    return null;
+                await Console.Error.WriteLineAsync($"Unknown command '{verb}'.\n{Usage}");
+                return 2;
+        }
+    }
+
+    private static async Task<int> RunGuardedAsync(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Message}\n{Usage}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> GenerateAsync(Dictionary<string, string> options)
+    {
+        var papers = Int(options, "papers") ?? throw new ArgumentException("generate needs --papers N.");
+        var generatorOptions = new GeneratorOptions { Papers = (int)papers, Seed = Int(options, "seed") ?? 1 };
+        var output = options.GetValueOrDefault("output", "generated-data");
+        var progress = new Progress<GenerationProgress>(p => Console.Error.Write($"\r{p.Stage}: {p.Papers:N0} of {p.TotalPapers:N0} papers   "));
+        var summary = await SeedGenerator.WriteAsync(generatorOptions, output, progress);
+        Console.Error.WriteLine();
+        Console.WriteLine($"Wrote {summary.Files.Count} file(s), {summary.Bytes / 1e6:F1} MB, to {Path.GetFullPath(output)}: {summary.Counts}");
+        return 0;
+    }
+
+    private static Dictionary<string, string> Options(ReadOnlySpan<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                throw new ArgumentException($"Expected '--name value', got '{args[i]}'.");
+            options[args[i][2..]] = args[++i];
+        }
+        return options;
+    }
+
+    private static long? Int(Dictionary<string, string> options, string name) =>
+        !options.TryGetValue(name, out var text) ? null
+        : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new ArgumentException($"--{name} must be a whole number, not '{text}'.");
+}
