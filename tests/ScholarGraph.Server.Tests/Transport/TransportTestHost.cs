@@ -3,8 +3,10 @@ using GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Transport;
 
 namespace ScholarGraph.Server.Tests.Transport;
@@ -25,9 +27,11 @@ public sealed class TransportTestHost : IAsyncDisposable
     /// <summary>The endpoint's absolute URL when started on Kestrel.</summary>
     public string GraphQLUrl => _app.Urls.First().TrimEnd('/') + "/graphql";
 
-    public static async Task<TransportTestHost> StartAsync(bool onLoopbackPort = false)
+    public static async Task<TransportTestHost> StartAsync(bool onLoopbackPort = false, bool withIde = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         if (onLoopbackPort)
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         else
@@ -36,10 +40,16 @@ public sealed class TransportTestHost : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddGraphQL(graphQL => graphQL.AddSchema<TransportTestSchema>().AddSystemTextJson());
-        builder.Services.AddGraphQLHttp();
+        if (withIde)
+            builder.AddGraphQLHttpWithIde();
+        else
+            builder.Services.AddGraphQLHttp();
 
         var app = builder.Build();
-        app.MapGraphQLHttp<TransportTestSchema>();
+        if (withIde)
+            app.MapGraphQLHttpWithIde<TransportTestSchema>();
+        else
+            app.MapGraphQLHttp<TransportTestSchema>();
         await app.StartAsync();
         return new TransportTestHost(app, logs);
     }
