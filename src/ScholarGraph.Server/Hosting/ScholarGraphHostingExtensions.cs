@@ -1,3 +1,4 @@
+using ScholarGraph.Server.Schema;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Hosting;
@@ -11,6 +12,7 @@ public static class ScholarGraphHostingExtensions
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         database.ConnectionString ??= builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         builder.Services.AddScholarGraphStorage(database);
+        builder.Services.AddScholarGraphSchema(builder.Configuration);
         return builder;
     }
 
@@ -20,6 +22,10 @@ public static class ScholarGraphHostingExtensions
         return app;
     }
 
-    /// <summary>Creates the store's schema and loads the seed data, before the server takes requests.</summary>
-    public static Task InitializeScholarGraphAsync(this WebApplication app) => Task.CompletedTask;
+    /// <summary>
+    /// Creates the store's schema and loads the seed data, before the server takes requests. Invalid seed data stops the start
+    /// with a message naming each file, JSON path and reason; nothing is written then.
+    /// </summary>
+    public static Task InitializeScholarGraphAsync(this WebApplication app) =>
+        StoreInitializer.InitializeAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ScholarGraph.Storage.Database;
@@ -9,12 +10,14 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a pooled <see cref="IDbContextFactory{TContext}"/> for <see cref="ScholarGraphDbContext"/> (resolvers running in
-    /// parallel each create their own short-lived context) and the provider chosen by <paramref name="options"/>.
+    /// parallel each create their own short-lived context) and the provider chosen by <paramref name="options"/>. Every
+    /// <see cref="IInterceptor"/> registered as a service is added to the contexts (for telemetry, and for tests that count queries).
     /// </summary>
     public static IServiceCollection AddScholarGraphStorage(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
-        services.AddPooledDbContextFactory<ScholarGraphDbContext>(builder => Configure(builder, options));
+        services.AddPooledDbContextFactory<ScholarGraphDbContext>((provider, builder) =>
+            Configure(builder, options).AddInterceptors(provider.GetServices<IInterceptor>()));
         return services;
     }
 

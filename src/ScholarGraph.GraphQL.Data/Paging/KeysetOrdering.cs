@@ -1,0 +1,130 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+
+namespace ScholarGraph.GraphQL.Data.Paging;
+
+/// <summary>
+/// A total order over <typeparamref name="T"/> made of sort keys, the last of which must be unique (an id), so that pages are
+/// deterministic and a cursor names exactly one position. Cursors are keyset cursors: they carry the key values of the row they
+/// point at, not an offset, so rows inserted before the cursor do not shift the next page.
+/// </summary>
+/// <typeparam name="T">The ordered row type.</typeparam>
+public sealed class KeysetOrdering<T>
+{
+    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+    private readonly List<(LambdaExpression Key, bool Descending)> _keys = [];
+    private readonly string _name;
+
+    private KeysetOrdering(string name) => _name = name;
+
+    /// <summary>
+    /// Starts an ordering. <paramref name="name"/> is written into every cursor, so that a cursor from another connection or
+    /// order is recognised and refused instead of silently paging from a wrong place.
+    /// </summary>
+    public static KeysetOrdering<T> Named(string name) => new(name);
+
+    /// <summary>Adds an ascending key. Keys must not be null in the data: coalesce nullable columns in the expression.</summary>
+    public KeysetOrdering<T> ThenBy<TKey>(Expression<Func<T, TKey>> key) => Add(key, false);
+
+    /// <summary>Adds a descending key. Keys must not be null in the data: coalesce nullable columns in the expression.</summary>
+    public KeysetOrdering<T> ThenByDescending<TKey>(Expression<Func<T, TKey>> key) => Add(key, true);
+
+    private KeysetOrdering<T> Add(LambdaExpression key, bool descending)
+    {
+        _keys.Add((key, descending));
+        return this;
+    }
+
+    /// <summary>Sorts <paramref name="source"/> by the keys, each reversed when <paramref name="reverse"/> (to read a page backwards).</summary>
+    public IQueryable<T> Sort(IQueryable<T> source, bool reverse = false) =>
+        source.Provider.CreateQuery<T>(SortExpression(source.Expression, reverse, queryable: true));
+
+    /// <summary>The expression of <see cref="Sort"/> over an in-memory sequence, for use inside a larger query (a correlated subquery).</summary>
+    public Expression SortExpression(Expression source, bool reverse, bool queryable)
+    {
+        var host = queryable ? typeof(Queryable) : typeof(Enumerable);
+        for (var i = 0; i < _keys.Count; i++)
+        {
+            var (key, descending) = _keys[i];
+            var method = (i == 0 ? "OrderBy" : "ThenBy") + (descending ^ reverse ? "Descending" : "");
+            Expression keyArgument = queryable ? Expression.Quote(key) : key;
+            source = Expression.Call(host, method, [typeof(T), key.ReturnType], source, keyArgument);
+        }
+        return source;
+    }
+
+    /// <summary>Returns a function that encodes the cursor of a row (compile once, call per row).</summary>
+    public Func<T, string> CursorWriter() => _cursorWriter ??= CompileCursorWriter();
+
+    private Func<T, string>? _cursorWriter;
+
+    private Func<T, string> CompileCursorWriter()
+    {
+        var readers = _keys.Select(k => k.Key.Compile()).ToArray();
+        return row => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(
+            new object?[] { _name }.Concat(readers.Select(r => r.DynamicInvoke(row))).ToArray()));
+    }
+
+    /// <summary>
+    /// The predicate "after <paramref name="cursor"/>" in this order (or "before" it when <paramref name="backward"/>):
+    /// <c>k1 &gt; v1 OR (k1 = v1 AND k2 &gt; v2) OR ...</c>, with &gt; and &lt; swapped for descending keys.
+    /// </summary>
+    /// <exception cref="PagingException">The cursor is malformed or belongs to another connection or order.</exception>
+    public Expression<Func<T, bool>> After(string cursor, bool backward, string argumentPath)
+    {
+        var values = Decode(cursor, argumentPath);
+        var row = Expression.Parameter(typeof(T), "row");
+        Expression? any = null;
+        for (var i = _keys.Count - 1; i >= 0; i--)
+        {
+            var (key, descending) = _keys[i];
+            var left = ExpressionRewriting.Replace(key.Body, key.Parameters[0], row);
+            var right = Expression.Constant(values[i], key.ReturnType);
+            var beyond = Compare(left, right, greater: descending == backward);
+            any = any is null ? beyond : Expression.OrElse(beyond, Expression.AndAlso(Expression.Equal(left, right), any));
+        }
+        return Expression.Lambda<Func<T, bool>>(any!, row);
+    }
+
+    private object?[] Decode(string cursor, string argumentPath)
+    {
+        PagingException Invalid(string why) => new($"{argumentPath}: the cursor '{cursor}' {why}; use a cursor this field returned.",
+            PagingException.InvalidCursor);
+        JsonElement[] parts;
+        try
+        {
+            parts = JsonSerializer.Deserialize<JsonElement[]>(Convert.FromBase64String(cursor)) ?? [];
+        }
+        catch (Exception e) when (e is FormatException or JsonException or DecoderFallbackException)
+        {
+            throw Invalid("is not a cursor");
+        }
+        if (parts.Length != _keys.Count + 1 || parts[0].ValueKind != JsonValueKind.String || parts[0].GetString() != _name)
+            throw Invalid("belongs to another connection or order");
+        var values = new object?[_keys.Count];
+        for (var i = 0; i < _keys.Count; i++)
+        {
+            try
+            {
+                values[i] = parts[i + 1].Deserialize(_keys[i].Key.ReturnType);
+            }
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+            {
+                throw Invalid("is damaged");
+            }
+        }
+        return values;
+    }
+
+    private static Expression Compare(Expression left, Expression right, bool greater)
+    {
+        if (left.Type == typeof(string))
+        {
+            var compared = Expression.Call(StringCompare, left, right);
+            return greater ? Expression.GreaterThan(compared, Expression.Constant(0)) : Expression.LessThan(compared, Expression.Constant(0));
+        }
+        return greater ? Expression.GreaterThan(left, right) : Expression.LessThan(left, right);
+    }
+}

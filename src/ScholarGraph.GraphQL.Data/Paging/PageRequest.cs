@@ -1,0 +1,43 @@
+using GraphQL;
+
+namespace ScholarGraph.GraphQL.Data.Paging;
+
+/// <summary>The Relay paging arguments of one connection field, checked.</summary>
+/// <param name="Size">How many items the page holds.</param>
+/// <param name="Forward"><c>true</c> for <c>first</c>/<c>after</c> (or no arguments), <c>false</c> for <c>last</c>/<c>before</c>.</param>
+/// <param name="Cursor">The <c>after</c> cursor when <paramref name="Forward"/>, the <c>before</c> cursor otherwise; <c>null</c> for the start.</param>
+public sealed record PageRequest(int Size, bool Forward, string? Cursor)
+{
+    /// <summary>
+    /// Reads <c>first</c>, <c>after</c>, <c>last</c> and <c>before</c> from <paramref name="context"/>. Without <c>first</c> and
+    /// <c>last</c> the page holds <see cref="PagingOptions.DefaultPageSize"/> items from the start.
+    /// </summary>
+    /// <exception cref="PagingException">A size is negative or over the maximum, or the arguments mix both directions.</exception>
+    public static PageRequest From(IResolveFieldContext context, PagingOptions options)
+    {
+        var first = context.GetArgument<int?>("first");
+        var last = context.GetArgument<int?>("last");
+        var after = context.GetArgument<string?>("after");
+        var before = context.GetArgument<string?>("before");
+        var path = string.Join('.', context.ResponsePath);
+
+        if (first is not null && last is not null)
+            throw new PagingException($"{path}: pass either 'first' or 'last', not both.", PagingException.InvalidArguments);
+        if ((first is not null || after is not null) && before is not null)
+            throw new PagingException($"{path}: 'before' pages backwards and cannot be combined with 'first' or 'after'; use 'last' with 'before'.",
+                PagingException.InvalidArguments);
+        if (last is not null && after is not null)
+            throw new PagingException($"{path}: 'last' pages backwards and cannot be combined with 'after'; use 'first' with 'after'.",
+                PagingException.InvalidArguments);
+        foreach (var (name, value) in new[] { ("first", first), ("last", last) })
+        {
+            if (value is < 0 || value > options.MaxPageSize)
+                throw new PagingException(
+                    $"{path}: '{name}' must be between 0 and {options.MaxPageSize}, not {value}.", PagingException.InvalidPageSize);
+        }
+
+        return last is not null || before is not null
+            ? new PageRequest(last ?? options.DefaultPageSize, false, before)
+            : new PageRequest(first ?? options.DefaultPageSize, true, after);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.DataLoader;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Paging;
+
+namespace ScholarGraph.GraphQL.Data;
+
+/// <summary>
+/// Resolver helpers that load through EF Core without N+1: every helper batches the keys of one selection level into one query.
+/// They need, from the request's services: <see cref="IDbContextFactory{TContext}"/>, a scoped <see cref="BatchLoaderRegistry"/>
+/// and <see cref="PagingOptions"/>.
+/// </summary>
+public static class ResolveFieldContextDataExtensions
+{
+    /// <summary>The field's response path, such as <c>authors.nodes.0.papers</c>, for error messages.</summary>
+    public static string FieldPath(this IResolveFieldContext context) => string.Join('.', context.ResponsePath);
+
+    /// <summary>Loads the entity with <paramref name="key"/>, batched with every other key asked for by <paramref name="loaderName"/>.</summary>
+    public static IDataLoaderResult<T?> LoadByKey<TContext, TKey, T>(
+        this IResolveFieldContext context, string loaderName, TKey key, Func<TContext, IReadOnlyList<TKey>, IQueryable<T>> query,
+        Func<T, TKey> keyOf)
+        where TContext : DbContext
+        where TKey : notnull
+        where T : class
+    {
+        var contexts = context.Service<IDbContextFactory<TContext>>();
+        return context.Service<BatchLoaderRegistry>()
+            .GetOrAdd<TKey, T>(loaderName, (keys, ct) => QueryableBatching.ToDictionaryAsync(contexts, db => query(db, keys), keyOf, ct))
+            .Load(key);
+    }
+
+    /// <summary>Loads the rows belonging to <paramref name="key"/>, batched; an empty list when there are none.</summary>
+    public static IDataLoaderResult<IReadOnlyList<T>> LoadGroup<TContext, TKey, T>(
+        this IResolveFieldContext context, string loaderName, TKey key, Func<TContext, IReadOnlyList<TKey>, IQueryable<T>> query,
+        Func<T, TKey> keyOf)
+        where TContext : DbContext
+        where TKey : notnull
+    {
+        var contexts = context.Service<IDbContextFactory<TContext>>();
+        var result = context.Service<BatchLoaderRegistry>()
+            .GetOrAdd<TKey, IReadOnlyList<T>>(loaderName, (keys, ct) => QueryableBatching.ToLookupAsync(contexts, db => query(db, keys), keyOf, ct))
+            .Load(key);
+        return new DeferredResult<IReadOnlyList<T>>(async ct => await result.GetResultAsync(ct).ConfigureAwait(false) ?? []);
+    }
+
+    /// <summary>Reads a page of a root connection over <paramref name="query"/>; the paging arguments come from the field.</summary>
+    public static Task<Connection<T>> LoadConnectionAsync<TContext, T>(
+        this IResolveFieldContext context, Func<TContext, IQueryable<T>> query, KeysetOrdering<T> ordering)
+        where TContext : DbContext
+        where T : class
+    {
+        var page = PageRequest.From(context, context.Service<PagingOptions>());
+        return QueryablePaging.ToConnectionAsync(
+            context.Service<IDbContextFactory<TContext>>(), query, ordering, page, context.FieldPath(), context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a page of the children of the parent with <paramref name="key"/>, batched with the same field of every other parent
+    /// of the level into one query (and the <c>totalCount</c>s, when selected, into one more).
+    /// </summary>
+    /// <param name="context">The field's context; its paging arguments are used.</param>
+    /// <param name="loaderName">Names the field, such as <c>Author.papers</c>.</param>
+    /// <param name="key">The parent's key.</param>
+    /// <param name="parents">Selects the parents with the given keys.</param>
+    /// <param name="parentKey">The parent's key.</param>
+    /// <param name="children">The children of a parent.</param>
+    /// <param name="ordering">The children's order.</param>
+    public static IDataLoaderResult<Connection<TChild>?> LoadChildConnection<TContext, TParent, TKey, TChild>(
+        this IResolveFieldContext context, string loaderName, TKey key, Func<TContext, IReadOnlyList<TKey>, IQueryable<TParent>> parents,
+        Expression<Func<TParent, TKey>> parentKey, Func<TContext, Expression<Func<TParent, IEnumerable<TChild>>>> children,
+        KeysetOrdering<TChild> ordering)
+        where TContext : DbContext
+        where TParent : class
+        where TKey : notnull
+    {
+        var page = PageRequest.From(context, context.Service<PagingOptions>());
+        var path = context.FieldPath();
+        if (page.Cursor is not null)
+            _ = ordering.After(page.Cursor, !page.Forward, path); // refuse a bad cursor here, once, not inside the shared batch
+        var contexts = context.Service<IDbContextFactory<TContext>>();
+        var registry = context.Service<BatchLoaderRegistry>();
+        var counts = registry.GetOrAdd<TKey, int>(loaderName + "#count",
+            (keys, ct) => QueryablePaging.CountChildrenAsync(contexts, db => parents(db, keys), parentKey, children, ct));
+        return registry.GetOrAdd<TKey, Connection<TChild>>($"{loaderName}#{page}",
+                (keys, ct) => QueryablePaging.ToConnectionsAsync(
+                    contexts, db => parents(db, keys), parentKey, children, ordering, page, path, counts.Load, ct))
+            .Load(key);
+    }
+
+    private static T Service<T>(this IResolveFieldContext context)
+        where T : notnull =>
+        (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set."))
+        .GetRequiredService<T>();
+}

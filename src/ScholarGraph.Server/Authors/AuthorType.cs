@@ -1,0 +1,85 @@
+using GraphQL.Types;
+using ScholarGraph.Domain;
+using ScholarGraph.GraphQL.Data;
+using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Relay;
+using ScholarGraph.Server.Coauthors;
+using ScholarGraph.Server.Institutions;
+using ScholarGraph.Server.Papers;
+using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Topics;
+using ScholarGraph.Storage.Database;
+
+namespace ScholarGraph.Server.Authors;
+
+/// <summary>The <c>Author</c> type.</summary>
+public sealed class AuthorType : ObjectGraphType<Author>
+{
+    /// <summary>The type's name, which global ids carry.</summary>
+    public const string TypeName = "Author";
+
+    /// <summary>Defines the fields.</summary>
+    public AuthorType(PagingOptions paging)
+    {
+        Name = TypeName;
+        Description = "A researcher. Coauthors are derived from shared papers, never stored.";
+        Interface<NodeInterfaceGraphType>();
+        IsTypeOf = o => o is Author;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The global, opaque identifier of the author.")
+            .Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The author's name as the source prints it.")
+            .Resolve(c => c.Source.Name);
+        Field<StringGraphType>("category")
+            .Description("The primary subject category the source shows for the author (for example `LG`), or null.")
+            .Resolve(c => c.Source.Category);
+        Field<StringGraphType>("orcid").Description("The author's ORCID iD, or null when no source gives one.")
+            .Resolve(c => c.Source.Orcid);
+        Field<StringGraphType>("openAlexId").Description("The author's OpenAlex id, or null when no source gives one.")
+            .Resolve(c => c.Source.OpenAlexId);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportedAuthorMetricsType>>>>("reportedMetrics")
+            .Description("Metrics outside sources report about the author, exactly as reported and labelled with their source; "
+                + "ScholarGraph does not recompute or correct them.")
+            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, ReportedAuthorMetrics>("Author.reportedMetrics", c.Source.Id,
+                (db, keys) => db.ReportedAuthorMetrics.Where(m => keys.Contains(m.AuthorId)).OrderBy(m => m.Source), m => m.AuthorId));
+
+        Field<PapersConnectionType>("papers")
+            .Description("The author's papers, newest first (papers without a date last).")
+            .WithPagingArguments(paging)
+            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", c.Source.Id,
+                (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
+                _ => a => a.Authorships.Select(s => s.Paper!), Orderings.PapersNewestFirst));
+
+        Field<CoauthorsConnectionType>("coauthors")
+            .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name.")
+            .WithPagingArguments(paging)
+            .Resolve(c => CoauthorLoader.Load(c, c.Source.Id));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")
+            .Description("Institutions the author is affiliated with, or that a paper lists for the author, by name.")
+            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, AuthorInstitution>("Author.institutions", c.Source.Id,
+                    (db, keys) => db.Affiliations.Where(a => keys.Contains(a.AuthorId))
+                        .Select(a => new { a.AuthorId, a.InstitutionId })
+                        .Union(db.Authorships.Where(s => keys.Contains(s.AuthorId) && s.InstitutionId != null)
+                            .Select(s => new { s.AuthorId, InstitutionId = s.InstitutionId! }))
+                        .Join(db.Institutions, x => x.InstitutionId, i => i.Id, (x, i) => new AuthorInstitution(x.AuthorId, i)),
+                    a => a.AuthorId)
+                .Then(list => list.Select(a => a.Institution).OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList()));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorTopicType>>>>("topics")
+            .Description("The topics of the author's papers, most papers first.")
+            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, AuthorTopic>("Author.topics", c.Source.Id,
+                    (db, keys) => db.Authorships.Where(s => keys.Contains(s.AuthorId))
+                        .SelectMany(s => s.Paper!.Topics, (s, t) => new { s.AuthorId, t.Topic })
+                        .GroupBy(x => new { x.AuthorId, x.Topic!.Id, x.Topic.Name })
+                        .Select(g => new AuthorTopic(g.Key.AuthorId, g.Key.Id, g.Key.Name, g.Count()))
+                        .OrderByDescending(t => t.PaperCount).ThenBy(t => t.TopicName).ThenBy(t => t.TopicId),
+                    t => t.AuthorId));
+    }
+
+    /// <summary>An institution of an author, as one row of the batched query.</summary>
+    internal sealed record AuthorInstitution(string AuthorId, Institution Institution);
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Storage.Database;
+using ScholarGraph.Storage.Seeding;
+
+namespace ScholarGraph.Server.Hosting;
+
+/// <summary>Creates the store's schema and upserts the seed files before the server takes requests.</summary>
+internal static class StoreInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<DatabaseOptions>();
+        await using var db = await services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>().CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers continue while a write commits; it is a property of the file, so setting it once is enough.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        await db.Database.EnsureCreatedAsync(cancellationToken);
+        if (!options.SeedOnStart)
+            return;
+
+        var folder = FindSeedFolder(options.SeedDirectory)
+            ?? throw new SeedValidationException([new SeedProblem(options.SeedDirectory, "$",
+                $"no seed folder '{options.SeedDirectory}' in {Directory.GetCurrentDirectory()} or above it; set Database:SeedDirectory or Database:SeedOnStart=false")]);
+        var result = await SeedLoader.LoadDirectoryAsync(db, folder, cancellationToken);
+        logger.LogInformation("Seed data from {Folder}: {Inserted} rows inserted, {Updated} updated, {Unchanged} unchanged",
+            folder, result.Inserted, result.Updated, result.Unchanged);
+    }
+
+    private static string? FindSeedFolder(string folder)
+    {
+        if (Path.IsPathRooted(folder))
+            return Directory.Exists(folder) ? folder : null;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, folder);
+            if (Directory.Exists(candidate))
+                return candidate;
+        }
+        return null;
+    }
+}

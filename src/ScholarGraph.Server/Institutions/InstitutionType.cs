@@ -1,0 +1,56 @@
+using GraphQL.Types;
+using ScholarGraph.Domain;
+using ScholarGraph.GraphQL.Data;
+using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Relay;
+using ScholarGraph.Server.Authors;
+using ScholarGraph.Server.Papers;
+using ScholarGraph.Server.Schema;
+using ScholarGraph.Storage.Database;
+
+namespace ScholarGraph.Server.Institutions;
+
+/// <summary>The <c>Institution</c> type.</summary>
+public sealed class InstitutionType : ObjectGraphType<Institution>
+{
+    /// <summary>The type's name, which global ids carry.</summary>
+    public const string TypeName = "Institution";
+
+    /// <summary>Defines the fields.</summary>
+    public InstitutionType(PagingOptions paging)
+    {
+        Name = TypeName;
+        Description = "A university, lab or company that authors belong to and papers name.";
+        Interface<NodeInterfaceGraphType>();
+        IsTypeOf = o => o is Institution;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The global, opaque identifier of the institution.")
+            .Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("name")
+            .Description("The name as the source prints it, which may be a short label such as `berkeley`.")
+            .Resolve(c => c.Source.Name);
+        Field<StringGraphType>("ror").Description("The ROR id, or null when no source gives one.").Resolve(c => c.Source.Ror);
+        Field<StringGraphType>("openAlexId").Description("The OpenAlex institution id, or null when no source gives one.")
+            .Resolve(c => c.Source.OpenAlexId);
+        Field<StringGraphType>("countryCode").Description("The ISO 3166-1 alpha-2 country code, or null when unknown.")
+            .Resolve(c => c.Source.CountryCode);
+
+        Field<AuthorsConnectionType>("authors")
+            .Description("Authors affiliated with the institution, or listed with it on a paper, by name.")
+            .WithPagingArguments(paging)
+            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Author>("Institution.authors", c.Source.Id,
+                (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
+                db => i => db.Authors.Where(a => a.Affiliations.Any(f => f.InstitutionId == i.Id) || a.Authorships.Any(s => s.InstitutionId == i.Id)),
+                Orderings.AuthorsByName));
+        Field<PapersConnectionType>("papers")
+            .Description("Papers that name the institution, newest first.")
+            .WithPagingArguments(paging)
+            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Paper>("Institution.papers", c.Source.Id,
+                (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
+                _ => i => i.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
+    }
+}
+
+/// <summary><c>InstitutionsConnection</c>: a page of institutions.</summary>
+public sealed class InstitutionsConnectionType() : ConnectionGraphType<InstitutionType>("Institutions", "an institution");

@@ -1,0 +1,86 @@
+using GraphQL.Types;
+using ScholarGraph.Domain;
+using Microsoft.EntityFrameworkCore;
+using ScholarGraph.GraphQL.Data;
+using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Relay;
+using ScholarGraph.Server.Institutions;
+using ScholarGraph.Server.Schema;
+using ScholarGraph.Storage.Database;
+
+namespace ScholarGraph.Server.Papers;
+
+/// <summary>The <c>Paper</c> type.</summary>
+public sealed class PaperType : ObjectGraphType<Paper>
+{
+    /// <summary>The type's name, which global ids carry.</summary>
+    public const string TypeName = "Paper";
+
+    /// <summary>Defines the fields.</summary>
+    public PaperType(PagingOptions paging)
+    {
+        Name = TypeName;
+        Description = "A scholarly work.";
+        Interface<NodeInterfaceGraphType>();
+        IsTypeOf = o => o is Paper;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The global, opaque identifier of the paper.")
+            .Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The title as the source prints it.")
+            .Resolve(c => c.Source.Title);
+        Field<StringGraphType>("abstract").Description("The abstract as the source prints it, or null.")
+            .Resolve(c => c.Source.Abstract);
+        Field<DateGraphType>("publicationDate").Description("The publication date, or null when unknown. See `dateYearInferred`.")
+            .Resolve(c => c.Source.PublicationDate);
+        Field<NonNullGraphType<BooleanGraphType>>("dateYearInferred")
+            .Description("True when the source printed the date without a year and the year was read as the source page's current year.")
+            .Resolve(c => c.Source.DateYearInferred);
+        Field<StringGraphType>("category").Description("The subject category the source shows (for example `LG`), or null.")
+            .Resolve(c => c.Source.Category);
+        Field<StringGraphType>("codeUrl").Description("A link to the paper's code, or null.")
+            .Resolve(c => c.Source.CodeUrl);
+        Field<StringGraphType>("doi").Description("The DOI, or null when no source gives one.").Resolve(c => c.Source.Doi);
+        Field<StringGraphType>("arxivId").Description("The arXiv identifier, or null when no source gives one.").Resolve(c => c.Source.ArxivId);
+        Field<StringGraphType>("openAlexId").Description("The OpenAlex work id, or null when no source gives one.").Resolve(c => c.Source.OpenAlexId);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorshipType>>>>("authors")
+            .Description("The paper's authors: those the source prints, in printed order, then those known to be authors whose "
+                + "position the (truncated) list does not show. See `authorListTruncated`.")
+            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, Authorship>("Paper.authors", c.Source.Id,
+                (db, keys) => db.Authorships.Where(a => keys.Contains(a.PaperId))
+                    .OrderBy(a => a.Position == null).ThenBy(a => a.Position).ThenBy(a => a.AuthorId),
+                a => a.PaperId));
+        Field<NonNullGraphType<BooleanGraphType>>("authorListTruncated")
+            .Description("True when the source cut the author list short (\"et al.\"): `authors` then holds only the authors it printed, "
+                + "plus any known from elsewhere without a position.")
+            .Resolve(c => c.Source.AuthorListTruncated);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")
+            .Description("The institutions the paper names, in printed order.")
+            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, PaperInstitution>("Paper.institutions", c.Source.Id,
+                    (db, keys) => db.PaperInstitutions.Where(l => keys.Contains(l.PaperId)).Include(l => l.Institution).OrderBy(l => l.Position),
+                    l => l.PaperId)
+                .Then(links => links.Select(l => l.Institution!).ToList()));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaperTopicType>>>>("topics")
+            .Description("The topics the paper covers, most relevant first.")
+            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, PaperTopic>("Paper.topics", c.Source.Id,
+                (db, keys) => db.PaperTopics.Where(t => keys.Contains(t.PaperId)).OrderByDescending(t => t.Score).ThenBy(t => t.TopicId),
+                t => t.PaperId));
+
+        Field<CitesConnectionType>("cites")
+            .Description("The papers this paper cites, newest first.")
+            .WithPagingArguments(paging)
+            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.cites", c.Source.Id,
+                (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
+                _ => p => p.References.Select(r => r.CitedPaper!), Orderings.PapersNewestFirst));
+        Field<CitedByConnectionType>("citedBy")
+            .Description("The papers that cite this paper, newest first.")
+            .WithPagingArguments(paging)
+            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.citedBy", c.Source.Id,
+                (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
+                _ => p => p.CitedBy.Select(r => r.CitingPaper!), Orderings.PapersNewestFirst));
+    }
+}

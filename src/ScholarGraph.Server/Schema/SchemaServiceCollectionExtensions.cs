@@ -1,0 +1,26 @@
+using GraphQL;
+using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Paging;
+
+namespace ScholarGraph.Server.Schema;
+
+/// <summary>Registers the GraphQL schema and what its resolvers need.</summary>
+public static class SchemaServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ScholarGraphSchema"/> with GraphQL.NET, paging options bound from the configuration section
+    /// <c>Paging</c> (defaults: page size 10, maximum 50) and a per-request <see cref="BatchLoaderRegistry"/>.
+    /// </summary>
+    public static IServiceCollection AddScholarGraphSchema(this IServiceCollection services, IConfiguration configuration)
+    {
+        var paging = configuration.GetSection(PagingOptions.SectionName).Get<PagingOptions>() ?? new PagingOptions();
+        services.AddSingleton(paging);
+        services.AddScoped<BatchLoaderRegistry>();
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<ScholarGraphSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(ScholarGraphSchema).Assembly)
+            .AddGraphTypes(typeof(GraphQL.Data.Relay.NodeInterfaceGraphType).Assembly));
+        return services;
+    }
+}

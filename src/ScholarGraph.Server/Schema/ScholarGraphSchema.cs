@@ -1,0 +1,16 @@
+using GraphQL;
+using ScholarGraph.Server.Papers;
+
+namespace ScholarGraph.Server.Schema;
+
+/// <summary>The ScholarGraph GraphQL schema.</summary>
+public sealed class ScholarGraphSchema : global::GraphQL.Types.Schema
+{
+    /// <summary>Builds the schema from its root types, resolved from <paramref name="services"/>.</summary>
+    public ScholarGraphSchema(IServiceProvider services, QueryType query) : base(services)
+    {
+        Description = "ScholarGraph: authors, papers, coauthors, institutions and topics as one graph.";
+        Query = query;
+        this.RegisterTypeMapping<DateOnly, DateGraphType>();
+    }
+}

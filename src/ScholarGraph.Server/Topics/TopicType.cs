@@ -1,0 +1,54 @@
+using GraphQL.Types;
+using ScholarGraph.Domain;
+using ScholarGraph.GraphQL.Data;
+using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Relay;
+using ScholarGraph.Server.Authors;
+using ScholarGraph.Server.Papers;
+using ScholarGraph.Server.Schema;
+using ScholarGraph.Storage.Database;
+
+namespace ScholarGraph.Server.Topics;
+
+/// <summary>The <c>Topic</c> type.</summary>
+public sealed class TopicType : ObjectGraphType<Topic>
+{
+    /// <summary>The type's name, which global ids carry.</summary>
+    public const string TypeName = "Topic";
+
+    /// <summary>Defines the fields.</summary>
+    public TopicType(PagingOptions paging)
+    {
+        Name = TypeName;
+        Description = "A research topic that papers cover.";
+        Interface<NodeInterfaceGraphType>();
+        IsTypeOf = o => o is Topic;
+
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The global, opaque identifier of the topic.")
+            .Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The topic's name.").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keywords")
+            .Description("Phrases whose occurrence in a paper's title or abstract is the evidence that the paper covers the topic.")
+            .Resolve(c => c.Source.Keywords);
+        Field<StringGraphType>("openAlexId").Description("The OpenAlex topic id, or null when no source gives one.")
+            .Resolve(c => c.Source.OpenAlexId);
+
+        Field<PapersConnectionType>("papers")
+            .Description("Papers covering the topic, newest first.")
+            .WithPagingArguments(paging)
+            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Paper>("Topic.papers", c.Source.Id,
+                (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
+                _ => t => t.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
+        Field<AuthorsConnectionType>("authors")
+            .Description("Authors of papers covering the topic, by name.")
+            .WithPagingArguments(paging)
+            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Author>("Topic.authors", c.Source.Id,
+                (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
+                db => t => db.Authors.Where(a => a.Authorships.Any(s => s.Paper!.Topics.Any(pt => pt.TopicId == t.Id))),
+                Orderings.AuthorsByName));
+    }
+}
+
+/// <summary><c>TopicsConnection</c>: a page of topics.</summary>
+public sealed class TopicsConnectionType() : ConnectionGraphType<TopicType>("Topics", "a topic");
