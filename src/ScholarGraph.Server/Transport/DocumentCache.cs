@@ -51,10 +51,10 @@ internal sealed class DocumentCache : IConfigureExecution, IDisposable
 
     /// <summary>
     /// A code-first schema class is one schema however many instances DI makes of it (for example when it is scoped),
-    /// so its type is the key; a plain <see cref="Schema"/> built at run time is only known by its instance.
+    /// so its type is the key; a plain <see cref="global::GraphQL.Types.Schema"/> built at run time is only known by its instance.
     /// </summary>
     private static object? SchemaIdentity(ISchema? schema) =>
-        schema is null ? null : schema.GetType() == typeof(Schema) ? schema : schema.GetType();
+        schema is null ? null : schema.GetType() == typeof(global::GraphQL.Types.Schema) ? schema : schema.GetType();
 
     private sealed record DocumentKey(object? Schema, string Query);
 }

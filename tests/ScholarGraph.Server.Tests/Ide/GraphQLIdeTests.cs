@@ -6,6 +6,7 @@ using ScholarGraph.Server.Tests.Transport;
 
 namespace ScholarGraph.Server.Tests.Ide;
 
+[Collection(SequentialHostsCollection.Name)]
 public sealed partial class GraphQLIdeTests : IAsyncLifetime
 {
     private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";

@@ -1,6 +1,7 @@
 namespace ScholarGraph.Server.Tests.Transport;
 
 /// <summary>Runs npm graphql-http's server audit (GraphQL over HTTP conformance) against the transport on a loopback port.</summary>
+[Collection(SequentialHostsCollection.Name)]
 public sealed class GraphQLHttpAuditTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using System.Text.Json;
 
 namespace ScholarGraph.Server.Tests.Transport;
 
+[Collection(SequentialHostsCollection.Name)]
 public sealed class GraphQLHttpTransportTests : IAsyncLifetime
 {
     private const string GraphQLResponseJson = "application/graphql-response+json";

@@ -4,7 +4,7 @@ using GraphQL.Types;
 namespace ScholarGraph.Server.Tests.Transport;
 
 /// <summary>A schema of a few fields, enough to drive the transport without the real one.</summary>
-public sealed class TransportTestSchema : Schema
+public sealed class TransportTestSchema : global::GraphQL.Types.Schema
 {
     public const string SecretDetail = "secret-connection-string-detail";
 
