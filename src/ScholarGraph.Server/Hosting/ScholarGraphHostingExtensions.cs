@@ -1,3 +1,4 @@
+using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Storage.Database;
 
@@ -13,12 +14,14 @@ public static class ScholarGraphHostingExtensions
         database.ConnectionString ??= builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         builder.Services.AddScholarGraphStorage(database);
         builder.Services.AddScholarGraphSchema(builder.Configuration);
+        builder.AddGraphQLHttpWithIde();
         return builder;
     }
 
     /// <summary>Maps the GraphQL endpoint and the IDE at <c>/graphql</c>.</summary>
     public static WebApplication MapScholarGraph(this WebApplication app)
     {
+        app.MapGraphQLHttpWithIde<ScholarGraphSchema>();
         return app;
     }
 

@@ -1,0 +1,26 @@
+namespace ScholarGraph.Server.Transport;
+
+/// <summary>
+/// The <c>extensions.code</c> values the HTTP transport itself puts on errors. Errors raised by GraphQL.NET
+/// (parsing, validation, variable coercion) keep GraphQL.NET's own codes.
+/// </summary>
+public static class GraphQLHttpErrorCodes
+{
+    /// <summary>The request's shape is wrong: body not JSON, <c>query</c> missing or not a string, <c>variables</c> not a map, and so on. HTTP 400.</summary>
+    public const string BadRequest = "HTTP_BAD_REQUEST";
+
+    /// <summary>A POST whose <c>Content-Type</c> is missing or is not <c>application/json</c> in UTF-8. HTTP 415.</summary>
+    public const string UnsupportedMediaType = "HTTP_UNSUPPORTED_MEDIA_TYPE";
+
+    /// <summary>The <c>Accept</c> header allows neither <c>application/graphql-response+json</c> nor <c>application/json</c>. HTTP 406.</summary>
+    public const string NotAcceptable = "HTTP_NOT_ACCEPTABLE";
+
+    /// <summary>A mutation (or subscription) sent with GET, or a method other than GET and POST. HTTP 405.</summary>
+    public const string MethodNotAllowed = "HTTP_METHOD_NOT_ALLOWED";
+
+    /// <summary>A subscription sent over plain HTTP; subscriptions need a streaming transport.</summary>
+    public const string SubscriptionNotSupported = "SUBSCRIPTION_NOT_SUPPORTED_OVER_HTTP";
+
+    /// <summary>The server failed; the details are in its log under the trace id given in the message, never in the response.</summary>
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+}
