@@ -1,4 +1,8 @@
+using ScholarGraph.Server.Commands;
 using ScholarGraph.Server.Hosting;
+
+if (await CommandLine.TryRunAsync(args, SchemaExport.RunAsync) is { } exitCode)
+    return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddScholarGraph();
@@ -7,6 +11,7 @@ var app = builder.Build();
 app.MapScholarGraph();
 await app.InitializeScholarGraphAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The server's entry point; public so that tests can host it through <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -51,6 +51,11 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"{e.Message}\n{Usage}");
             return 2;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"scholargraph: {e.Message}");
+            return 1;
+        }
     }
 
     private static async Task<int> GenerateAsync(Dictionary<string, string> options)

@@ -4,7 +4,6 @@ using GraphQL.Transport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.Server.Schema;
 
@@ -37,11 +36,12 @@ public class ScholarGraphFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = _provider,
-            ["Database:ConnectionString"] = _connectionString,
-        }.Concat(_settings)));
+        // UseSetting, not ConfigureAppConfiguration: Program reads its configuration while registering services, before the
+        // factory's app-configuration callbacks are applied, but host settings are visible from the start.
+        builder.UseSetting("Database:Provider", _provider);
+        builder.UseSetting("Database:ConnectionString", _connectionString);
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Commands));
     }
 
