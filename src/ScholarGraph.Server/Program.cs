@@ -9,7 +9,8 @@ builder.AddScholarGraph();
 
 var app = builder.Build();
 app.MapScholarGraph();
-await app.InitializeScholarGraphAsync();
+if (!await app.InitializeScholarGraphAsync())
+    return 1;
 await app.RunAsync();
 return 0;
 

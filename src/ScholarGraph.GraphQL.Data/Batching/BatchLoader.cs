@@ -31,13 +31,15 @@ public sealed class BatchLoader<TKey, TValue>
             _pending ??= new Batch();
             _pending.Keys.Add(key);
             var batch = _pending;
-            var task = batch.Completion.Task.ContinueWith(
-                t => t.Result.TryGetValue(key, out var value) ? value : default,
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            var task = ValueOfAsync(batch, key);
             _results[key] = (batch, task);
             return new Result(this, batch, task);
         }
     }
+
+    // Awaiting (rather than ContinueWith and .Result) lets a failed fetch surface as its own exception, not an AggregateException.
+    private static async Task<TValue?> ValueOfAsync(Batch batch, TKey key) =>
+        (await batch.Completion.Task.ConfigureAwait(false)).TryGetValue(key, out var value) ? value : default;
 
     private void Dispatch(Batch batch, CancellationToken cancellationToken)
     {

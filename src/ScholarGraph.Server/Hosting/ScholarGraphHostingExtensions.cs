@@ -1,6 +1,7 @@
 using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Storage.Database;
+using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Server.Hosting;
 
@@ -26,9 +27,22 @@ public static class ScholarGraphHostingExtensions
     }
 
     /// <summary>
-    /// Creates the store's schema and loads the seed data, before the server takes requests. Invalid seed data stops the start
-    /// with a message naming each file, JSON path and reason; nothing is written then.
+    /// Creates the store's schema and loads the seed data, before the server takes requests. Invalid seed data stops the start:
+    /// each problem is logged with its file, JSON path and reason, nothing is written, and the result is <c>false</c>.
     /// </summary>
-    public static Task InitializeScholarGraphAsync(this WebApplication app) =>
-        StoreInitializer.InitializeAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
+    public static async Task<bool> InitializeScholarGraphAsync(this WebApplication app)
+    {
+        try
+        {
+            await StoreInitializer.InitializeAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
+            return true;
+        }
+        catch (SeedValidationException e)
+        {
+            app.Logger.LogCritical("{Message}", e.Message);
+            // The console logger writes on a background queue that a failing start may not wait for; stderr is certain.
+            await Console.Error.WriteLineAsync(e.Message);
+            return false;
+        }
+    }
 }
