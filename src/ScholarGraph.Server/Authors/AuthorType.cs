@@ -4,10 +4,10 @@ using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Types;
-using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Coauthors;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Papers;
+using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
 using ScholarGraph.Storage.Database;
@@ -23,13 +23,8 @@ public sealed class AuthorType : ObjectGraphType<Author>
     /// <summary>Defines the fields.</summary>
     public AuthorType(PagingOptions paging)
     {
-        Name = TypeName;
         Description = "A researcher. Coauthors are derived from shared papers, never stored.";
-        Interface<NodeInterfaceGraphType>();
-        IsTypeOf = o => o is Author;
-
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The global, opaque identifier of the author.")
-            .Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        this.ImplementNode(TypeName, "author", e => e.Id);
         Field<NonNullGraphType<StringGraphType>>("name").Description("The author's name as the source prints it.")
             .Resolve(c => c.Source.Name);
         Field<StringGraphType>("category")

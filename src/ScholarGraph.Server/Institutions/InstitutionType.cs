@@ -3,9 +3,9 @@ using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Types;
-using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
+using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Storage.Database;
 
@@ -20,13 +20,8 @@ public sealed class InstitutionType : ObjectGraphType<Institution>
     /// <summary>Defines the fields.</summary>
     public InstitutionType(PagingOptions paging)
     {
-        Name = TypeName;
         Description = "A university, lab or company that authors belong to and papers name.";
-        Interface<NodeInterfaceGraphType>();
-        IsTypeOf = o => o is Institution;
-
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The global, opaque identifier of the institution.")
-            .Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        this.ImplementNode(TypeName, "institution", e => e.Id);
         Field<NonNullGraphType<StringGraphType>>("name")
             .Description("The name as the source prints it, which may be a short label such as `berkeley`.")
             .Resolve(c => c.Source.Name);

@@ -5,8 +5,8 @@ using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Types;
-using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Institutions;
+using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Storage.Database;
 
@@ -21,13 +21,8 @@ public sealed class PaperType : ObjectGraphType<Paper>
     /// <summary>Defines the fields.</summary>
     public PaperType(PagingOptions paging)
     {
-        Name = TypeName;
         Description = "A scholarly work.";
-        Interface<NodeInterfaceGraphType>();
-        IsTypeOf = o => o is Paper;
-
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The global, opaque identifier of the paper.")
-            .Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        this.ImplementNode(TypeName, "paper", e => e.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Description("The title as the source prints it.")
             .Resolve(c => c.Source.Title);
         Field<StringGraphType>("abstract").Description("The abstract as the source prints it, or null.")

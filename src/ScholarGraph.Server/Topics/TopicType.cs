@@ -3,9 +3,9 @@ using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Types;
-using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
+using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Storage.Database;
 
@@ -20,13 +20,8 @@ public sealed class TopicType : ObjectGraphType<Topic>
     /// <summary>Defines the fields.</summary>
     public TopicType(PagingOptions paging)
     {
-        Name = TypeName;
         Description = "A research topic that papers cover.";
-        Interface<NodeInterfaceGraphType>();
-        IsTypeOf = o => o is Topic;
-
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The global, opaque identifier of the topic.")
-            .Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        this.ImplementNode(TypeName, "topic", e => e.Id);
         Field<NonNullGraphType<StringGraphType>>("name").Description("The topic's name.").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keywords")
             .Description("Phrases whose occurrence in a paper's title or abstract is the evidence that the paper covers the topic.")
