@@ -40,10 +40,10 @@ public static class ResolveFieldContextDataExtensions
         where TKey : notnull
     {
         var contexts = context.Service<IDbContextFactory<TContext>>();
-        var result = context.Service<BatchLoaderRegistry>()
+        return context.Service<BatchLoaderRegistry>()
             .GetOrAdd<TKey, IReadOnlyList<T>>(loaderName, (keys, ct) => QueryableBatching.ToLookupAsync(contexts, db => query(db, keys), keyOf, ct))
-            .Load(key);
-        return new DeferredResult<IReadOnlyList<T>>(async ct => await result.GetResultAsync(ct).ConfigureAwait(false) ?? []);
+            .Load(key)
+            .Then(rows => rows ?? []);
     }
 
     /// <summary>Reads a page of a root connection over <paramref name="query"/>; the paging arguments come from the field.</summary>
@@ -52,7 +52,7 @@ public static class ResolveFieldContextDataExtensions
         where TContext : DbContext
         where T : class
     {
-        var page = PageRequest.From(context, context.Service<PagingOptions>());
+        var page = context.PageRequestFor(ordering);
         return QueryablePaging.ToConnectionAsync(
             context.Service<IDbContextFactory<TContext>>(), query, ordering, page, context.FieldPath(), context.CancellationToken);
     }
@@ -76,10 +76,8 @@ public static class ResolveFieldContextDataExtensions
         where TParent : class
         where TKey : notnull
     {
-        var page = PageRequest.From(context, context.Service<PagingOptions>());
+        var page = context.PageRequestFor(ordering);
         var path = context.FieldPath();
-        if (page.Cursor is not null)
-            _ = ordering.After(page.Cursor, !page.Forward, path); // refuse a bad cursor here, once, not inside the shared batch
         var contexts = context.Service<IDbContextFactory<TContext>>();
         var registry = context.Service<BatchLoaderRegistry>();
         var counts = registry.GetOrAdd<TKey, int>(loaderName + "#count",
@@ -88,6 +86,35 @@ public static class ResolveFieldContextDataExtensions
                 (keys, ct) => QueryablePaging.ToConnectionsAsync(
                     contexts, db => parents(db, keys), parentKey, children, ordering, page, path, counts.Load, ct))
             .Load(key);
+    }
+
+    /// <summary>
+    /// Reads a page of rows computed per key outside the database (such as aggregates), batched: <paramref name="fetch"/> returns
+    /// every row of each key in one call, and the page is cut from them with the same cursors and rules as the SQL paths.
+    /// </summary>
+    public static IDataLoaderResult<Connection<T>> LoadComputedConnection<TKey, T>(
+        this IResolveFieldContext context, string loaderName, TKey key,
+        Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, IReadOnlyList<T>>>> fetch, KeysetOrdering<T> ordering)
+        where TKey : notnull
+    {
+        var page = context.PageRequestFor(ordering);
+        var path = context.FieldPath();
+        return context.Service<BatchLoaderRegistry>()
+            .GetOrAdd(loaderName, fetch)
+            .Load(key)
+            .Then(rows => QueryablePaging.PageInMemory(rows ?? [], ordering, page, path));
+    }
+
+    /// <summary>
+    /// Reads the field's paging arguments and refuses a malformed or foreign cursor here, once per field, rather than inside a
+    /// batch that other parents share.
+    /// </summary>
+    private static PageRequest PageRequestFor<T>(this IResolveFieldContext context, KeysetOrdering<T> ordering)
+    {
+        var page = PageRequest.From(context, context.Service<PagingOptions>());
+        if (page.Cursor is not null)
+            _ = ordering.After(page.Cursor, !page.Forward, context.FieldPath());
+        return page;
     }
 
     private static T Service<T>(this IResolveFieldContext context)

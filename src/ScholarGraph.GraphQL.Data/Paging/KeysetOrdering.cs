@@ -62,9 +62,12 @@ public sealed class KeysetOrdering<T>
 
     private Func<T, string> CompileCursorWriter()
     {
-        var readers = _keys.Select(k => k.Key.Compile()).ToArray();
-        return row => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(
-            new object?[] { _name }.Concat(readers.Select(r => r.DynamicInvoke(row))).ToArray()));
+        // One compiled delegate reads every key into an array, so writing a cursor costs no reflection per row.
+        var row = Expression.Parameter(typeof(T), "row");
+        var values = Expression.NewArrayInit(typeof(object), new Expression[] { Expression.Constant(_name, typeof(object)) }.Concat(
+            _keys.Select(k => Expression.Convert(ExpressionRewriting.Replace(k.Key.Body, k.Key.Parameters[0], row), typeof(object)))));
+        var read = Expression.Lambda<Func<T, object?[]>>(values, row).Compile();
+        return item => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(read(item)));
     }
 
     /// <summary>

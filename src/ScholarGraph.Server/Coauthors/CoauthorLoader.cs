@@ -3,7 +3,6 @@ using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data;
-using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.Storage.Database;
 
@@ -21,15 +20,9 @@ internal static class CoauthorLoader
 
     public static IDataLoaderResult<Connection<Coauthor>> Load(IResolveFieldContext context, string authorId)
     {
-        var page = PageRequest.From(context, context.RequestServices!.GetRequiredService<PagingOptions>());
-        var path = context.FieldPath();
-        if (page.Cursor is not null)
-            _ = StrongestFirst.After(page.Cursor, !page.Forward, path);
         var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>();
-        return context.RequestServices!.GetRequiredService<BatchLoaderRegistry>()
-            .GetOrAdd<string, IReadOnlyList<Coauthor>>("Author.coauthors", (keys, ct) => FetchAsync(contexts, keys, ct))
-            .Load(authorId)
-            .Then(coauthors => QueryablePaging.PageInMemory(coauthors ?? [], StrongestFirst, page, path));
+        return context.LoadComputedConnection<string, Coauthor>("Author.coauthors", authorId,
+            (keys, ct) => FetchAsync(contexts, keys, ct), StrongestFirst);
     }
 
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<Coauthor>>> FetchAsync(

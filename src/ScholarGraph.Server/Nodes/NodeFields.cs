@@ -47,11 +47,10 @@ internal static class NodeFields
 
     private static IDataLoaderResult<object?> Load(IResolveFieldContext context, string id, string argument)
     {
-        if (!GlobalId.TryDecode(id, out var type, out var key))
-            throw new ExecutionError($"{string.Join('.', context.ResponsePath)}: argument '{argument}' is not a valid id: '{id}'.") { Code = Ids.InvalidIdCode };
+        var (type, key) = Ids.Decode(context, id, argument);
         if (!LoadersByType.TryGetValue(type, out var load))
-            throw new ExecutionError($"{string.Join('.', context.ResponsePath)}: argument '{argument}' names type '{type}', which has no nodes; "
-                + $"node types are {string.Join(", ", LoadersByType.Keys)}.") { Code = Ids.InvalidIdCode };
+            throw Ids.InvalidId(context, $"argument '{argument}' names type '{type}', which has no nodes; "
+                + $"node types are {string.Join(", ", LoadersByType.Keys)}.");
         return load(context, key);
     }
 }

@@ -14,11 +14,22 @@ internal static class Ids
     /// <exception cref="ExecutionError">The id is malformed or belongs to another type.</exception>
     public static string KeyOf(IResolveFieldContext context, string typeName, string argument = "id")
     {
-        var id = context.GetArgument<string>(argument);
-        if (!GlobalId.TryDecode(id, out var type, out var key))
-            throw new ExecutionError($"{context.FieldPath()}: argument '{argument}' is not a valid id: '{id}'.") { Code = InvalidIdCode };
+        var (type, key) = Decode(context, context.GetArgument<string>(argument), argument);
         if (type != typeName)
-            throw new ExecutionError($"{context.FieldPath()}: argument '{argument}' is the id of a {type}, not of a {typeName}.") { Code = InvalidIdCode };
+            throw InvalidId(context, $"argument '{argument}' is the id of a {type}, not of a {typeName}.");
         return key;
     }
+
+    /// <summary>Splits the global id <paramref name="id"/>, given in <paramref name="argument"/>, into its type name and key.</summary>
+    /// <exception cref="ExecutionError">The id is malformed.</exception>
+    public static (string TypeName, string Key) Decode(IResolveFieldContext context, string id, string argument)
+    {
+        if (!GlobalId.TryDecode(id, out var type, out var key))
+            throw InvalidId(context, $"argument '{argument}' is not a valid id: '{id}'.");
+        return (type, key);
+    }
+
+    /// <summary>An <see cref="InvalidIdCode"/> error at the field's path.</summary>
+    public static ExecutionError InvalidId(IResolveFieldContext context, string reason) =>
+        new($"{context.FieldPath()}: {reason}") { Code = InvalidIdCode };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Storage.Database;
 
@@ -55,15 +56,12 @@ public static class SeedLoader
         if (rows.Count == 0)
             return;
         var set = db.Set<T>();
-        var key = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!;
-        string KeyOf(T row) => string.Join('\u001f', key.Properties.Select(p => Convert.ToString(db.Entry(row).Property(p.Name).CurrentValue)));
+        var getters = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Select(p => p.GetGetter()).ToArray();
+        string KeyOf(T row) => string.Join('\u001f', getters.Select(g => Convert.ToString(g.GetClrValue(row), CultureInfo.InvariantCulture)));
 
         var existing = new Dictionary<string, T>(StringComparer.Ordinal);
-        if (await set.AnyAsync(cancellationToken))
-        {
-            foreach (var row in await set.ToListAsync(cancellationToken))
-                existing[KeyOf(row)] = row;
-        }
+        foreach (var row in await set.ToListAsync(cancellationToken))
+            existing[KeyOf(row)] = row;
         foreach (var row in rows)
         {
             if (existing.TryGetValue(KeyOf(row), out var stored))
