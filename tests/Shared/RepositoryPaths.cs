@@ -19,6 +19,9 @@ internal static class RepositoryPaths
 
     public static string SchemaFile => Path.Combine(Root, "schema", "schema.graphql");
 
-    /// <summary>The shared/seeds folder beside the repository, where the original profile pages lie.</summary>
+    /// <summary>The source pages the seed data was read from, kept in the repository so a fresh clone can check against them.</summary>
+    public static string SeedSources => Path.Combine(SeedData, "sources");
+
+    /// <summary>The shared/seeds folder beside the repository (present on the team's machines and in CI), where the originals lie.</summary>
     public static string SharedSeeds => Path.Combine(Root, "..", "shared", "seeds");
 }

@@ -8,7 +8,20 @@ namespace ScholarGraph.Storage.Tests.Seeding;
 public sealed class SeedDataTests
 {
     private const string ProfileAuthor = "devvrit-khatri";
+    private const string ProfilePage = "devvrit-khatri-profile.txt";
+    private const string SharedOriginal = "000_2a80eb339bb4f2bf.txt";
     private static readonly SeedGraph Seed = SeedReader.ReadDirectory(RepositoryPaths.SeedData);
+
+    [Fact]
+    public void The_kept_source_page_is_the_shared_original_where_the_original_is_at_hand()
+    {
+        var original = Path.Combine(RepositoryPaths.SharedSeeds, SharedOriginal);
+        var kept = File.ReadAllText(Path.Combine(RepositoryPaths.SeedSources, ProfilePage));
+        // A fresh clone outside the team's layout has no shared/ beside it; there the kept copy is all there is to compare with.
+        if (File.Exists(original))
+            Assert.Equal(File.ReadAllText(original), kept);
+        Assert.StartsWith("Devvrit Khatri", kept);
+    }
 
     [Fact]
     public void Every_seed_file_validates_against_the_json_schema()
@@ -39,7 +52,7 @@ public sealed class SeedDataTests
     [Fact]
     public void Every_paper_on_the_page_is_seeded_with_its_category_date_title_and_abstract()
     {
-        var page = File.ReadAllText(Path.Combine(RepositoryPaths.SharedSeeds, "000_2a80eb339bb4f2bf.txt"));
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.SeedSources, ProfilePage));
         Assert.Equal(6, Seed.Papers.Count);
         foreach (var paper in Seed.Papers)
         {
