@@ -1,0 +1,134 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace ScholarGraph.Storage.Import.OpenAlex;
+
+/// <summary>One line of a works file: the work read from it, or why it could not be read.</summary>
+/// <param name="File">The file's name, for messages.</param>
+/// <param name="Line">The line number, from 1.</param>
+/// <param name="Work">The work, when the line is a valid work.</param>
+/// <param name="Problem">Why the line is not a valid work, when it is not.</param>
+public sealed record OpenAlexWorkLine(string File, long Line, OpenAlexWork? Work, string? Problem)
+{
+    /// <summary>Where the line is, as <c>file:line</c>.</summary>
+    public string Location => $"{File}:{Line}";
+}
+
+/// <summary>
+/// Reads OpenAlex works as JSON Lines (one work a line, as the API's exports and the snapshot publish them), plain or gzipped
+/// (recognised by its first bytes in a seekable stream, whatever the file is called). Blank lines are skipped. A line that is not a valid work is
+/// returned with its problem rather than thrown, so the caller decides to skip it or stop.
+/// </summary>
+public static class OpenAlexWorkReader
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        // OpenAlex adds members over time; only the ones ScholarGraph keeps are read.
+        PropertyNameCaseInsensitive = false,
+        AllowTrailingCommas = false,
+        MaxDepth = 32,
+    };
+
+    /// <summary>Reads the works of <paramref name="path"/>, line by line.</summary>
+    public static IAsyncEnumerable<OpenAlexWorkLine> ReadFileAsync(string path, CancellationToken cancellationToken = default) =>
+        ReadAsync(File.OpenRead(path), Path.GetFileName(path), ownsStream: true, cancellationToken);
+
+    /// <summary>Reads the works of <paramref name="content"/>, line by line; <paramref name="name"/> names it in messages.</summary>
+    public static async IAsyncEnumerable<OpenAlexWorkLine> ReadAsync(
+        Stream content, string name, bool ownsStream = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var input = await Decompressed(content, cancellationToken);
+        try
+        {
+            using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            long number = 0;
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line))
+                    continue;
+                yield return Parse(name, number, line);
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(input, content))
+                await input.DisposeAsync();
+            if (ownsStream)
+                await content.DisposeAsync();
+        }
+    }
+
+    /// <summary>Parses one line and checks that it carries what a work needs: an OpenAlex id, a title and named authors.</summary>
+    public static OpenAlexWorkLine Parse(string name, long number, string line)
+    {
+        OpenAlexWork? work;
+        try
+        {
+            work = JsonSerializer.Deserialize<OpenAlexWork>(line, Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is null or "$" ? "" : $" at {e.Path}";
+            return new OpenAlexWorkLine(name, number, null, $"not a JSON work{where}: {FirstSentence(e.Message)}");
+        }
+        var problem = work is null ? "the line is JSON null, not a work" : Check(work);
+        return problem is null ? new OpenAlexWorkLine(name, number, work, null) : new OpenAlexWorkLine(name, number, null, problem);
+    }
+
+    private static string? Check(OpenAlexWork work)
+    {
+        if (OpenAlexIds.OpenAlex(work.Id) is null)
+            return "$.id is missing: every work needs its OpenAlex id";
+        if (string.IsNullOrWhiteSpace(work.DisplayName ?? work.Title))
+            return "$.display_name is missing: every work needs a title";
+        if (work.PublicationDate is not null && !DateOnly.TryParseExact(work.PublicationDate, "yyyy-MM-dd", out _))
+            return $"$.publication_date '{work.PublicationDate}' is not a date in the form YYYY-MM-DD";
+        var authorships = work.Authorships ?? [];
+        for (var i = 0; i < authorships.Count; i++)
+        {
+            var author = authorships[i].Author;
+            if (author is null)
+                return $"$.authorships[{i}].author is missing";
+            if (OpenAlexIds.OpenAlex(author.Id) is null && string.IsNullOrWhiteSpace(author.DisplayName))
+                return $"$.authorships[{i}].author has neither an id nor a display_name";
+            var institutions = authorships[i].Institutions ?? [];
+            for (var j = 0; j < institutions.Count; j++)
+            {
+                if (OpenAlexIds.OpenAlex(institutions[j].Id) is null && OpenAlexIds.Ror(institutions[j].Ror) is null)
+                    return $"$.authorships[{i}].institutions[{j}] has neither an id nor a ror";
+                if (string.IsNullOrWhiteSpace(institutions[j].DisplayName))
+                    return $"$.authorships[{i}].institutions[{j}].display_name is missing";
+            }
+        }
+        var topics = work.Topics ?? [];
+        for (var i = 0; i < topics.Count; i++)
+        {
+            if (OpenAlexIds.OpenAlex(topics[i].Id) is null || string.IsNullOrWhiteSpace(topics[i].DisplayName))
+                return $"$.topics[{i}] needs an id and a display_name";
+            if (topics[i].Score is < 0 or > 1)
+                return $"$.topics[{i}].score {topics[i].Score} is outside 0..1";
+        }
+        return null;
+    }
+
+    private static async Task<Stream> Decompressed(Stream content, CancellationToken cancellationToken)
+    {
+        // gzip starts with 1f 8b. Peeking needs a seekable stream; files are, and a pipe is read as plain text.
+        if (!content.CanSeek)
+            return content;
+        var start = content.Position;
+        var magic = new byte[2];
+        var read = await content.ReadAtLeastAsync(magic, 2, throwOnEndOfStream: false, cancellationToken);
+        content.Position = start;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(content, CompressionMode.Decompress, leaveOpen: true) : content;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message.TrimEnd('.') : message[..end];
+    }
+}
