@@ -106,6 +106,26 @@ public sealed class GraphQLSseTests
         Assert.StartsWith("event: next\ndata: {\"data\":{\"__typename\":\"Query\"}}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Plain_json_post_of_a_subscription_is_still_refused_after_a_socket_cached_its_document()
+    {
+        await using var server = SubscriptionServer.Start();
+        const string subscription = "subscription { paperAdded { id } }";
+        using (var socket = await TransportWsClient.ConnectAndInitAsync(server.WebSocketUrl))
+        {
+            await socket.SubscribeAsync("1", subscription);
+            await server.WaitForSubscribersAsync(1);
+        }
+
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(server.HttpUrl,
+            new StringContent(JsonSerializer.Serialize(new { query = subscription }), Encoding.UTF8, "application/json"));
+
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0];
+        Assert.Equal(GraphQLHttpErrorCodes.SubscriptionNotSupported, error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("Accept: text/event-stream", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
     private static HttpRequestMessage EventStreamPost(SubscriptionServer server, string query, object? variables = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, server.HttpUrl)
