@@ -1,12 +1,13 @@
 using System.Text.Json;
 using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Tests.Transport;
+using Xunit.Abstractions;
 
 namespace ScholarGraph.Server.Tests.Subscriptions;
 
 /// <summary>The real npm clients of both protocols, graphql-ws 6.4.2 and graphql-sse 2.6.1, against the real server.</summary>
 [Collection(SequentialHostsCollection.Name)]
-public sealed class NpmClientTests
+public sealed class NpmClientTests(ITestOutputHelper output)
 {
     private const string PaperAdded = """
         subscription PaperAdded($topicId: ID, $authorId: ID) {
@@ -34,6 +35,7 @@ public sealed class NpmClientTests
         await server.AddPaperAsync($"live-{protocol}", "A live paper", ["nilesh-gupta", "devvrit-khatri"], ["contrastive-learning"]);
 
         var lines = await client.FinishAsync();
+        output.WriteLine(string.Join('\n', lines));
         var result = JsonDocument.Parse(Assert.Single(lines)).RootElement;
         Assert.False(result.TryGetProperty("errors", out var errors), $"Unexpected errors: {errors}");
         var paper = result.GetProperty("data").GetProperty("paperAdded");

@@ -31,17 +31,19 @@ public sealed class SubscriptionBufferTests
         await using var results = executor.StreamAsync(context, request, bufferSize: 2, CancellationToken.None).GetAsyncEnumerator();
         var first = results.MoveNextAsync().AsTask();
         await server.WaitForSubscribersAsync(1);
-        for (var i = 0; i < 6; i++)
-            await server.PublishAsync(new AuthorUpdated("devvrit-khatri"));
+        await server.PublishAsync(new AuthorUpdated("devvrit-khatri"));
         Assert.True(await first);
-        // The reader stops here while the rest of the events are executed and buffered (or refused).
+
+        // The reader stops here while five more events are executed and buffered (or refused).
+        for (var i = 0; i < 5; i++)
+            await server.PublishAsync(new AuthorUpdated("devvrit-khatri"));
         await Task.Delay(TimeSpan.FromSeconds(2));
 
         var received = new List<JsonElement> { Serialize(results.Current) };
         while (await results.MoveNextAsync())
             received.Add(Serialize(results.Current));
 
-        // One taken by the waiting reader, two buffered, then the overflow; the other events were dropped.
+        // One read before the reader stopped, two buffered, then the overflow; the other three events were dropped.
         Assert.Equal(4, received.Count);
         Assert.All(received[..3], r => Assert.Equal("Devvrit Khatri", r.GetProperty("data").GetProperty("authorUpdated").GetProperty("name").GetString()));
         var overflow = received[3].GetProperty("errors")[0];
