@@ -5,9 +5,9 @@ namespace ScholarGraph.Server.Subscriptions;
 
 /// <summary>
 /// Turns committed graph changes into events for the subscriptions of this process. It listens after the graph index
-/// (<see cref="GraphChangeOrder.Notifications"/>), so a subscriber reading the graph sees the change. Delivery only hands
-/// each change to the matching observers, which queue it (GraphQL.NET executes the event, and the transport holds at most
-/// its bounded buffer of results per subscriber), so a slow client never slows the writer.
+/// (<see cref="GraphChangeOrder.Notifications"/>), so a subscriber reading the graph sees the change. Delivery only queues
+/// each change for the matching observers on the thread pool (GraphQL.NET then executes the event, and the transport holds
+/// at most its bounded buffer of results per subscriber), so neither many subscribers nor a slow client slow the writer.
 /// </summary>
 public sealed class GraphEventHub : IGraphChangeListener
 {
@@ -67,13 +67,25 @@ public sealed class GraphEventHub : IGraphChangeListener
         where TChange : GraphChange
         where TEvent : class
     {
+        private readonly Lock _order = new();
+        private Task _delivered = Task.CompletedTask;
         private volatile bool _disposed;
 
+        /// <summary>
+        /// Delivers on the thread pool, chained so this subscriber sees events in publishing order: the observer starts
+        /// executing the event right away, and with a synchronous store (SQLite, InMemory) that would otherwise run every
+        /// subscriber's resolvers on the writer's thread before the write returns.
+        /// </summary>
         public override void Offer(GraphChange change)
         {
             if (_disposed || change is not TChange typed || select(typed) is not { } selected)
                 return;
-            observer.OnNext(selected);
+            lock (_order)
+            {
+                _delivered = _delivered.ContinueWith(
+                    _ => { if (!_disposed) observer.OnNext(selected); },
+                    CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
         }
 
         public void Dispose()
