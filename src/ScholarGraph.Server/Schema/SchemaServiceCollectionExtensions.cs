@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
 
@@ -9,7 +10,8 @@ public static class SchemaServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ScholarGraphSchema"/> with GraphQL.NET, paging options bound from the configuration section
-    /// <c>Paging</c> (defaults: page size 10, maximum 50) and a per-request <see cref="BatchLoaderRegistry"/>.
+    /// <c>Paging</c> (defaults: page size 10, maximum 50), a per-request <see cref="BatchLoaderRegistry"/>, and a service scope
+    /// per subscription event.
     /// </summary>
     public static IServiceCollection AddScholarGraphSchema(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +21,8 @@ public static class SchemaServiceCollectionExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ScholarGraphSchema>()
             .AddSystemTextJson()
+            // Each subscription event runs in a scope of its own (the subscribing request's scope is gone by then).
+            .AddScopedSubscriptionExecutionStrategy(serialExecution: false)
             .AddGraphTypes(typeof(ScholarGraphSchema).Assembly)
             .AddGraphTypes(typeof(GraphQL.Data.Relay.NodeInterfaceGraphType).Assembly));
         return services;

@@ -1,5 +1,6 @@
 using GraphQL;
 using ScholarGraph.Server.Papers;
+using ScholarGraph.Server.Subscriptions;
 
 namespace ScholarGraph.Server.Schema;
 
@@ -7,10 +8,11 @@ namespace ScholarGraph.Server.Schema;
 public sealed class ScholarGraphSchema : global::GraphQL.Types.Schema
 {
     /// <summary>Builds the schema from its root types, resolved from <paramref name="services"/>.</summary>
-    public ScholarGraphSchema(IServiceProvider services, QueryType query) : base(services)
+    public ScholarGraphSchema(IServiceProvider services, QueryType query, SubscriptionType subscription) : base(services)
     {
         Description = "ScholarGraph: authors, papers, coauthors, institutions and topics as one graph.";
         Query = query;
+        Subscription = subscription;
         this.RegisterTypeMapping<DateOnly, DateGraphType>();
     }
 }

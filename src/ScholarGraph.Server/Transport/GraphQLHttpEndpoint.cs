@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -9,16 +8,25 @@ namespace ScholarGraph.Server.Transport;
 
 /// <summary>
 /// Serves one schema over GraphQL over HTTP (graphql.github.io/graphql-over-http): POST with a JSON body, GET with URL
-/// parameters for queries, <c>GET ?sdl</c> for the schema, and status codes by the negotiated media type.
+/// parameters for queries, <c>GET ?sdl</c> for the schema, and status codes by the negotiated media type. WebSocket
+/// upgrades go to <see cref="GraphQLTransportWsEndpoint{TSchema}"/>, POSTs accepting <c>text/event-stream</c> to
+/// <see cref="GraphQLSseEndpoint{TSchema}"/>.
 /// </summary>
-internal sealed partial class GraphQLHttpEndpoint<TSchema>
+internal sealed class GraphQLHttpEndpoint<TSchema>
     where TSchema : ISchema
 {
     private const string SdlContentType = "text/plain; charset=utf-8";
 
-    private readonly ILogger _logger;
+    private readonly GraphQLRequestExecutor<TSchema> _executor;
+    private readonly GraphQLTransportWsEndpoint<TSchema> _webSockets;
+    private readonly GraphQLSseEndpoint<TSchema> _serverSentEvents;
 
-    public GraphQLHttpEndpoint(ILogger logger) => _logger = logger;
+    public GraphQLHttpEndpoint(ILogger logger)
+    {
+        _executor = new GraphQLRequestExecutor<TSchema>(logger);
+        _webSockets = new GraphQLTransportWsEndpoint<TSchema>(_executor);
+        _serverSentEvents = new GraphQLSseEndpoint<TSchema>(_executor);
+    }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -32,19 +40,24 @@ internal sealed partial class GraphQLHttpEndpoint<TSchema>
         }
         catch (Exception exception)
         {
-            var traceId = TraceId(context);
-            LogTransportFailure(_logger, exception, traceId);
-            if (context.Response.HasStarted)
+            var error = _executor.TransportFailed(context, exception);
+            if (context.Response.HasStarted || context.WebSockets.IsWebSocketRequest)
                 throw;
             context.Response.Clear();
             var serializer = context.RequestServices.GetRequiredService<IGraphQLSerializer>();
             await WriteAsync(context, serializer, StatusCodes.Status500InternalServerError, ResponseMediaType.JsonUtf8,
-                new ExecutionResult(new InternalServerError(traceId))).ConfigureAwait(false);
+                new ExecutionResult(error)).ConfigureAwait(false);
         }
     }
 
     private async Task HandleCoreAsync(HttpContext context)
     {
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await _webSockets.HandleAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
         var serializer = context.RequestServices.GetRequiredService<IGraphQLSerializer>();
@@ -61,6 +74,12 @@ internal sealed partial class GraphQLHttpEndpoint<TSchema>
             await WriteErrorAsync(context, serializer, ResponseMediaType.JsonUtf8, new HttpRequestError(
                 StatusCodes.Status405MethodNotAllowed, GraphQLHttpErrorCodes.MethodNotAllowed,
                 $"The GraphQL endpoint takes GET and POST, not {request.Method}.")).ConfigureAwait(false);
+            return;
+        }
+
+        if (!isGet && ResponseMediaType.AcceptsEventStream(request))
+        {
+            await _serverSentEvents.HandleAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -83,42 +102,12 @@ internal sealed partial class GraphQLHttpEndpoint<TSchema>
             return;
         }
 
-        var result = await ExecuteAsync(context, read.Request!, isGet).ConfigureAwait(false);
+        var result = await _executor.ExecuteAsync(context, read.Request!, context.RequestServices,
+            isGet ? HttpOperationTypeRule.ForGet : HttpOperationTypeRule.ForPost, context.RequestAborted).ConfigureAwait(false);
         var status = StatusCodeOf(result, mediaType);
         if (status == StatusCodes.Status405MethodNotAllowed)
             context.Response.Headers.Allow = "POST";
         await WriteAsync(context, serializer, status, contentType, result).ConfigureAwait(false);
-    }
-
-    private Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet)
-    {
-        var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<TSchema>>();
-        var operationTypeRule = isGet ? HttpOperationTypeRule.ForGet : HttpOperationTypeRule.ForPost;
-        return executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = context.RequestServices,
-            User = context.User,
-            CancellationToken = context.RequestAborted,
-            ValidationRules = [.. DocumentValidator.CoreRules, operationTypeRule],
-            CachedDocumentValidationRules = [operationTypeRule],
-            UnhandledExceptionDelegate = unhandled => HideUnhandledException(unhandled, TraceId(context)),
-        });
-    }
-
-    /// <summary>
-    /// Logs the exception with everything a developer needs, and puts a generic error in its place, so no message,
-    /// exception type or stack trace reaches the client.
-    /// </summary>
-    private Task HideUnhandledException(UnhandledExceptionContext unhandled, string traceId)
-    {
-        var field = unhandled.FieldContext?.FieldDefinition?.Name ?? "(document)";
-        LogUnhandledException(_logger, unhandled.OriginalException, field, traceId);
-        unhandled.Exception = new InternalServerError(traceId);
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -155,12 +144,4 @@ internal sealed partial class GraphQLHttpEndpoint<TSchema>
         context.Response.ContentType = SdlContentType;
         return context.Response.WriteAsync(SchemaSdl.Print(schema), context.RequestAborted);
     }
-
-    private static string TraceId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception while executing GraphQL field {Field}; trace id {TraceId}.")]
-    private static partial void LogUnhandledException(ILogger logger, Exception exception, string field, string traceId);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The GraphQL HTTP transport failed; trace id {TraceId}.")]
-    private static partial void LogTransportFailure(ILogger logger, Exception exception, string traceId);
 }

@@ -7,7 +7,9 @@ public static class GraphQLHttpEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Serves <typeparamref name="TSchema"/> at <paramref name="path"/>: POST (<c>application/json</c> body) and GET
-    /// (URL parameters, queries only) per GraphQL over HTTP, and <c>GET {path}?sdl</c> for the schema as SDL.
+    /// (URL parameters, queries only) per GraphQL over HTTP, <c>GET {path}?sdl</c> for the schema as SDL, subscriptions (and
+    /// every other operation) over WebSocket with graphql-transport-ws, and over SSE for a POST with
+    /// <c>Accept: text/event-stream</c>. WebSockets need the app's <c>UseWebSockets</c> middleware.
     /// Needs <see cref="GraphQLHttpServiceCollectionExtensions.AddGraphQLHttp"/> and GraphQL.NET's <c>AddGraphQL</c>
     /// with the schema and a System.Text.Json serializer (<c>AddSystemTextJson</c>).
     /// </summary>

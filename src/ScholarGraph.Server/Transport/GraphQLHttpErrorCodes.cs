@@ -1,7 +1,7 @@
 namespace ScholarGraph.Server.Transport;
 
 /// <summary>
-/// The <c>extensions.code</c> values the HTTP transport itself puts on errors. Errors raised by GraphQL.NET
+/// The <c>extensions.code</c> values the transports (HTTP, graphql-transport-ws, SSE) themselves put on errors. Errors raised by GraphQL.NET
 /// (parsing, validation, variable coercion) keep GraphQL.NET's own codes.
 /// </summary>
 public static class GraphQLHttpErrorCodes
@@ -18,8 +18,23 @@ public static class GraphQLHttpErrorCodes
     /// <summary>A mutation (or subscription) sent with GET, or a method other than GET and POST. HTTP 405.</summary>
     public const string MethodNotAllowed = "HTTP_METHOD_NOT_ALLOWED";
 
-    /// <summary>A subscription sent over plain HTTP; subscriptions need a streaming transport.</summary>
+    /// <summary>
+    /// A subscription sent over plain HTTP; subscriptions need a streaming transport (a graphql-transport-ws WebSocket, or a
+    /// POST with <c>Accept: text/event-stream</c>).
+    /// </summary>
     public const string SubscriptionNotSupported = "SUBSCRIPTION_NOT_SUPPORTED_OVER_HTTP";
+
+    /// <summary>
+    /// The <see cref="IConnectionAuthorizer"/> refused a GraphQL-over-SSE request. HTTP 401. (A refused WebSocket is closed
+    /// with 4403 instead.)
+    /// </summary>
+    public const string Unauthorized = "HTTP_UNAUTHORIZED";
+
+    /// <summary>
+    /// A subscriber fell more than <see cref="GraphQLSubscriptionOptions.BufferSize"/> events behind; its subscription
+    /// ended with this error (as its last result) and it must subscribe again.
+    /// </summary>
+    public const string SubscriptionBufferOverflow = "SUBSCRIPTION_BUFFER_OVERFLOW";
 
     /// <summary>The server failed; the details are in its log under the trace id given in the message, never in the response.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";

@@ -40,34 +40,40 @@ internal static class GraphQLRequestReader
         }
 
         using (body)
+            return ReadObject(body.RootElement, serializer);
+    }
+
+    /// <summary>
+    /// Reads a request from the JSON object <paramref name="root"/> (<c>query</c>, <c>operationName</c>, <c>variables</c>,
+    /// <c>extensions</c>), as a POST body or a graphql-transport-ws <c>subscribe</c> payload carries it.
+    /// </summary>
+    public static GraphQLRequestReadResult ReadObject(JsonElement root, IGraphQLSerializer serializer)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+            return BadRequest("Batched requests (a JSON array) are not supported; send one request object per POST.");
+        if (root.ValueKind != JsonValueKind.Object)
+            return BadRequest("The request body must be a JSON object with a 'query' string.");
+
+        var query = ReadString(root, QueryKey, required: true);
+        if (query.Problem is not null)
+            return BadRequest(query.Problem);
+        var operationName = ReadString(root, OperationNameKey, required: false);
+        if (operationName.Problem is not null)
+            return BadRequest(operationName.Problem);
+        var variables = ReadMap(root, VariablesKey, serializer);
+        if (variables.Problem is not null)
+            return BadRequest(variables.Problem);
+        var extensions = ReadMap(root, ExtensionsKey, serializer);
+        if (extensions.Problem is not null)
+            return BadRequest(extensions.Problem);
+
+        return GraphQLRequestReadResult.Success(new GraphQLRequest
         {
-            var root = body.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
-                return BadRequest("Batched requests (a JSON array) are not supported; send one request object per POST.");
-            if (root.ValueKind != JsonValueKind.Object)
-                return BadRequest("The request body must be a JSON object with a 'query' string.");
-
-            var query = ReadString(root, QueryKey, required: true);
-            if (query.Problem is not null)
-                return BadRequest(query.Problem);
-            var operationName = ReadString(root, OperationNameKey, required: false);
-            if (operationName.Problem is not null)
-                return BadRequest(operationName.Problem);
-            var variables = ReadMap(root, VariablesKey, serializer);
-            if (variables.Problem is not null)
-                return BadRequest(variables.Problem);
-            var extensions = ReadMap(root, ExtensionsKey, serializer);
-            if (extensions.Problem is not null)
-                return BadRequest(extensions.Problem);
-
-            return GraphQLRequestReadResult.Success(new GraphQLRequest
-            {
-                Query = query.Value,
-                OperationName = operationName.Value,
-                Variables = variables.Value,
-                Extensions = extensions.Value,
-            });
-        }
+            Query = query.Value,
+            OperationName = operationName.Value,
+            Variables = variables.Value,
+            Extensions = extensions.Value,
+        });
     }
 
     public static GraphQLRequestReadResult ReadGet(IQueryCollection parameters, IGraphQLSerializer serializer)

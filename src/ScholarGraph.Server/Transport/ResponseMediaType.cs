@@ -13,6 +13,16 @@ internal static class ResponseMediaType
 
     public const string JsonUtf8 = Json + "; charset=utf-8";
 
+    public const string EventStream = "text/event-stream";
+
+    /// <summary>
+    /// Whether the client asks for GraphQL over SSE: its <c>Accept</c> names <c>text/event-stream</c> itself (a wildcard is
+    /// not enough, so plain HTTP clients sending <c>*/*</c> keep getting JSON) with a quality above zero.
+    /// </summary>
+    public static bool AcceptsEventStream(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var ranges)
+        && ranges.Any(range => range.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase) && (range.Quality ?? 1d) > 0);
+
     /// <summary>
     /// Picks the response media type: the one the client weights higher (q), then the one it names more specifically.
     /// When both are named outright, the spec's own <c>application/graphql-response+json</c> wins; when only wildcards

@@ -31,7 +31,7 @@ internal sealed class MethodNotAllowedError : ValidationError
 internal sealed class SubscriptionNotSupportedError : ValidationError
 {
     public SubscriptionNotSupportedError(GraphQLDocument document, GraphQLOperationDefinition operation)
-        : base(document.Source, number: null, "Subscriptions are not served over this HTTP endpoint; use a WebSocket (graphql-transport-ws).", operation)
+        : base(document.Source, number: null, "A subscription needs a streaming response: open a WebSocket (graphql-transport-ws) or POST with 'Accept: text/event-stream' (GraphQL over SSE).", operation)
     {
         Code = GraphQLHttpErrorCodes.SubscriptionNotSupported;
     }
@@ -44,5 +44,15 @@ internal sealed class InternalServerError : ExecutionError
         : base($"An internal error occurred; the server logged it with trace id '{traceId}'.")
     {
         Code = GraphQLHttpErrorCodes.InternalServerError;
+    }
+}
+
+/// <summary>Ends a subscription whose subscriber fell too far behind, so that its buffered events cannot grow without limit.</summary>
+internal sealed class SubscriptionBufferOverflowError : ExecutionError
+{
+    public SubscriptionBufferOverflowError(int bufferSize)
+        : base($"The subscriber fell more than {bufferSize} events behind, so the subscription ended and later events were dropped; subscribe again to resume.")
+    {
+        Code = GraphQLHttpErrorCodes.SubscriptionBufferOverflow;
     }
 }
