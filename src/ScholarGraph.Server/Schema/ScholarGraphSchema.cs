@@ -7,10 +7,11 @@ namespace ScholarGraph.Server.Schema;
 public sealed class ScholarGraphSchema : global::GraphQL.Types.Schema
 {
     /// <summary>Builds the schema from its root types, resolved from <paramref name="services"/>.</summary>
-    public ScholarGraphSchema(IServiceProvider services, QueryType query) : base(services)
+    public ScholarGraphSchema(IServiceProvider services, QueryType query, MutationType mutation) : base(services)
     {
         Description = "ScholarGraph: authors, papers, coauthors, institutions and topics as one graph.";
         Query = query;
+        Mutation = mutation;
         this.RegisterTypeMapping<DateOnly, DateGraphType>();
     }
 }
