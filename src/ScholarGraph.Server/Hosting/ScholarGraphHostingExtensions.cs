@@ -1,6 +1,7 @@
 using ScholarGraph.Server.Changes;
 using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Security;
 using ScholarGraph.Server.Subscriptions;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Seeding;
@@ -18,22 +19,25 @@ public static class ScholarGraphHostingExtensions
         builder.Services.AddScholarGraphStorage(database);
         builder.Services.AddGraphChanges();
         builder.Services.AddScholarGraphSubscriptions();
+        builder.Services.AddScholarGraphSecurity(builder.Configuration);
         builder.Services.AddScholarGraphSchema(builder.Configuration);
         builder.AddGraphQLHttpWithIde();
         return builder;
     }
 
-    /// <summary>Maps the GraphQL endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>.</summary>
+    /// <summary>Authenticates callers, and maps the GraphQL endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>.</summary>
     public static WebApplication MapScholarGraph(this WebApplication app)
     {
+        app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQLHttpWithIde<ScholarGraphSchema>();
         return app;
     }
 
     /// <summary>
-    /// Creates the store's schema and loads the seed data, before the server takes requests. Invalid seed data stops the start:
-    /// each problem is logged with its file, JSON path and reason, nothing is written, and the result is <c>false</c>.
+    /// Brings the store's schema up to date (migrations) and loads the seed data, before the server takes requests. Invalid seed
+    /// data stops the start: each problem is logged with its file, JSON path and reason, nothing is written, and the result is
+    /// <c>false</c>. So does a store whose schema cannot be migrated safely (<see cref="StoreSchemaException"/>).
     /// </summary>
     public static async Task<bool> InitializeScholarGraphAsync(this WebApplication app)
     {
@@ -42,7 +46,7 @@ public static class ScholarGraphHostingExtensions
             await StoreInitializer.InitializeAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
             return true;
         }
-        catch (SeedValidationException e)
+        catch (Exception e) when (e is SeedValidationException or StoreSchemaException)
         {
             app.Logger.LogCritical("{Message}", e.Message);
             // The console logger writes on a background queue that a failing start may not wait for; stderr is certain.

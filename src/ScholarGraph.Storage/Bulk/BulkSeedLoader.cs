@@ -32,7 +32,7 @@ public static class BulkSeedLoader
     // SQLite's page cache during a load, in KiB (a negative cache_size is KiB): 128 MiB.
     private const int LoadCacheKibibytes = 128 * 1024;
 
-    /// <summary>Creates the schema if the store has none, then loads every seed file of <paramref name="seedDirectory"/>.</summary>
+    /// <summary>Brings the store's schema up to date (<see cref="StoreSchema.EnsureAsync"/>), then loads every seed file of <paramref name="seedDirectory"/>.</summary>
     /// <param name="db">A context on SQLite; its connection is opened (and left as it was found) and used for the writes.</param>
     /// <param name="seedDirectory">The folder of seed files, read as <see cref="SeedReader.ReadDirectory"/> does.</param>
     /// <param name="cancellationToken">Stops the load between items; nothing is then written.</param>
@@ -56,7 +56,7 @@ public static class BulkSeedLoader
                 declared[path] = source;
         }
 
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await StoreSchema.EnsureAsync(db, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var cacheSize = await PragmaAsync(db, "cache_size", cancellationToken);
         try
