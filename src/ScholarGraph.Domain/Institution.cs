@@ -18,6 +18,9 @@ public sealed class Institution
     /// <summary>ISO 3166-1 alpha-2 country code, or <c>null</c>.</summary>
     public string? CountryCode { get; set; }
 
+    /// <summary>The kind of institution as OpenAlex names it (<c>education</c>, <c>company</c>, <c>facility</c>, ...), or <c>null</c>.</summary>
+    public string? Type { get; set; }
+
     /// <summary>Authors affiliated with this institution.</summary>
     public List<Affiliation> Affiliations { get; set; } = [];
 

@@ -36,6 +36,15 @@ public sealed class Paper
     public string? OpenAlexId { get; set; }
 
     /// <summary>
+    /// How many works cite this one according to <see cref="ReportedCitationCountSource"/>, kept as reported (the source counts
+    /// citing works the store may not hold, so it may differ from <see cref="CitedBy"/>), or <c>null</c> when no source reports it.
+    /// </summary>
+    public int? ReportedCitationCount { get; set; }
+
+    /// <summary>Which source reported <see cref="ReportedCitationCount"/> (for example <c>openalex</c>), or <c>null</c> with it.</summary>
+    public string? ReportedCitationCountSource { get; set; }
+
+    /// <summary>
     /// <c>true</c> when the source cut the author list short ("et al."): <see cref="Authorships"/> then holds only the authors it printed
     /// (and any known from elsewhere, without a position).
     /// </summary>

@@ -15,8 +15,23 @@ public sealed class Topic
     /// </summary>
     public List<string> Keywords { get; set; } = [];
 
-    /// <summary>OpenAlex topic id, or <c>null</c>.</summary>
+    /// <summary>
+    /// OpenAlex id of the topic or of the hierarchy level it stands for (<c>T11636</c>, <c>subfields/1702</c>, <c>fields/17</c>,
+    /// <c>domains/3</c>), or <c>null</c>.
+    /// </summary>
     public string? OpenAlexId { get; set; }
+
+    /// <summary>Where the topic stands in OpenAlex's hierarchy, or <c>null</c> for a topic outside it (such as the seed's).</summary>
+    public TopicLevel? Level { get; set; }
+
+    /// <summary>The key of the broader topic this one belongs to (a topic's subfield, a subfield's field, a field's domain), or <c>null</c>.</summary>
+    public string? ParentId { get; set; }
+
+    /// <summary>The broader topic this one belongs to.</summary>
+    public Topic? Parent { get; set; }
+
+    /// <summary>The narrower topics that belong to this one.</summary>
+    public List<Topic> Children { get; set; } = [];
 
     /// <summary>Papers covering this topic.</summary>
     public List<PaperTopic> Papers { get; set; } = [];

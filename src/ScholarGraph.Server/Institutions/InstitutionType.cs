@@ -30,6 +30,9 @@ public sealed class InstitutionType : ObjectGraphType<Institution>
             .Resolve(c => c.Source.OpenAlexId);
         Field<StringGraphType>("countryCode").Description("The ISO 3166-1 alpha-2 country code, or null when unknown.")
             .Resolve(c => c.Source.CountryCode);
+        Field<StringGraphType>("type")
+            .Description("The kind of institution as OpenAlex names it (`education`, `company`, `facility`, ...), or null when unknown.")
+            .Resolve(c => c.Source.Type);
 
         Field<AuthorsConnectionType>("authors")
             .Description("Authors affiliated with the institution, or listed with it on a paper, by name.")

@@ -39,6 +39,10 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<StringGraphType>("doi").Description("The DOI, or null when no source gives one.").Resolve(c => c.Source.Doi);
         Field<StringGraphType>("arxivId").Description("The arXiv identifier, or null when no source gives one.").Resolve(c => c.Source.ArxivId);
         Field<StringGraphType>("openAlexId").Description("The OpenAlex work id, or null when no source gives one.").Resolve(c => c.Source.OpenAlexId);
+        Field<ReportedCitationCountType>("reportedCitationCount")
+            .Description("How many works cite this one as an outside source reports it (OpenAlex's `cited_by_count`), or null when none does. "
+                + "It counts works the store may not hold, so it may exceed `citedBy.totalCount`.")
+            .Resolve(c => c.Source.ReportedCitationCount is null ? null : c.Source);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorshipType>>>>("authors")
             .Description("The paper's authors: those the source prints, in printed order, then those known to be authors whose "

@@ -26,8 +26,20 @@ public sealed class TopicType : ObjectGraphType<Topic>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keywords")
             .Description("Phrases whose occurrence in a paper's title or abstract is the evidence that the paper covers the topic.")
             .Resolve(c => c.Source.Keywords);
-        Field<StringGraphType>("openAlexId").Description("The OpenAlex topic id, or null when no source gives one.")
+        Field<StringGraphType>("openAlexId")
+            .Description("The OpenAlex id of the topic or hierarchy level (`T11636`, `subfields/1702`, `fields/17`, `domains/3`), or null when no source gives one.")
             .Resolve(c => c.Source.OpenAlexId);
+        Field<TopicLevelType>("level")
+            .Description("Where the topic stands in OpenAlex's hierarchy (domain, field, subfield, topic), or null for a topic outside it.")
+            .Resolve(c => c.Source.Level);
+        Field<TopicType>("parent")
+            .Description("The broader topic this one belongs to (a topic's subfield, a subfield's field, a field's domain), or null at the top.")
+            .Resolve(c => c.Source.ParentId is { } parent ? c.LoadTopic(parent) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicType>>>>("children")
+            .Description("The narrower topics that belong to this one, by name; empty for a leaf.")
+            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, Topic>("Topic.children", c.Source.Id,
+                (db, keys) => db.Topics.Where(t => t.ParentId != null && keys.Contains(t.ParentId)).OrderBy(t => t.Name).ThenBy(t => t.Id),
+                t => t.ParentId!));
 
         Field<PapersConnectionType>("papers")
             .Description("Papers covering the topic, newest first.")

@@ -30,7 +30,7 @@ namespace ScholarGraph.Storage.Bulk;
 public static class BulkSeedLoader
 {
     // SQLite's page cache during a load, in KiB (a negative cache_size is KiB): 128 MiB.
-    private const int LoadCacheKibibytes = 128 * 1024;
+    internal const int LoadCacheKibibytes = 128 * 1024;
 
     /// <summary>Brings the store's schema up to date (<see cref="StoreSchema.EnsureAsync"/>), then loads every seed file of <paramref name="seedDirectory"/>.</summary>
     /// <param name="db">A context on SQLite; its connection is opened (and left as it was found) and used for the writes.</param>
@@ -38,13 +38,22 @@ public static class BulkSeedLoader
     /// <param name="cancellationToken">Stops the load between items; nothing is then written.</param>
     /// <exception cref="SeedValidationException">The seed files are invalid; nothing was written.</exception>
     /// <exception cref="NotSupportedException">The context is not on SQLite.</exception>
-    public static async Task<BulkLoadResult> LoadDirectoryAsync(
-        ScholarGraphDbContext db, string seedDirectory, CancellationToken cancellationToken = default)
+    public static Task<BulkLoadResult> LoadDirectoryAsync(
+        ScholarGraphDbContext db, string seedDirectory, CancellationToken cancellationToken = default) =>
+        LoadFilesAsync(db, SeedReader.SeedFiles(seedDirectory), cancellationToken);
+
+    /// <summary>Brings the store's schema up to date, then loads the seed files <paramref name="files"/> together.</summary>
+    /// <param name="db">A context on SQLite; its connection is opened (and left as it was found) and used for the writes.</param>
+    /// <param name="files">Paths of seed files; references may point from one into another.</param>
+    /// <param name="cancellationToken">Stops the load between items; nothing is then written.</param>
+    /// <exception cref="SeedValidationException">The seed files are invalid; nothing was written.</exception>
+    /// <exception cref="NotSupportedException">The context is not on SQLite.</exception>
+    public static async Task<BulkLoadResult> LoadFilesAsync(
+        ScholarGraphDbContext db, IReadOnlyList<string> files, CancellationToken cancellationToken = default)
     {
         if (!db.Database.IsSqlite())
             throw new NotSupportedException($"The bulk loader writes SQLite; {db.Database.ProviderName} loads through SeedLoader.");
         var clock = Stopwatch.StartNew();
-        var files = SeedReader.SeedFiles(seedDirectory);
         var problems = new List<SeedProblem>();
         var checker = new SeedChecker(problems);
 
@@ -94,7 +103,7 @@ public static class BulkSeedLoader
     }
 
     // Reads or sets a pragma (its text is ours, never input) on the context's open connection.
-    private static async Task<object?> PragmaAsync(ScholarGraphDbContext db, string pragma, CancellationToken cancellationToken)
+    internal static async Task<object?> PragmaAsync(ScholarGraphDbContext db, string pragma, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA " + pragma;

@@ -13,7 +13,8 @@ namespace ScholarGraph.Storage.Bulk;
 /// <code>INSERT INTO "T" (k, a, b) VALUES ($p0, $p1, $p2)
 /// ON CONFLICT (k) DO UPDATE SET a = excluded.a, b = excluded.b WHERE "T".a IS NOT excluded.a OR "T".b IS NOT excluded.b</code>
 /// so a row that exists with the same values is not touched (SQLite then reports 0 rows changed), and a table whose columns are
-/// all key columns uses <c>DO NOTHING</c>.
+/// all key columns uses <c>DO NOTHING</c>. A writer made with a list of merged properties (the importer's) changes only those on a
+/// conflict, and keeps a stored value where the new one is null: <c>SET a = COALESCE(excluded.a, "T".a)</c>.
 /// </summary>
 internal abstract class SqliteTableWriter : IDisposable
 {
@@ -35,7 +36,15 @@ internal abstract class SqliteTableWriter : IDisposable
     public long Written { get; private set; }
 
     /// <summary>Creates the writer of <typeparamref name="T"/>'s table.</summary>
-    public static SqliteTableWriter<T> Create<T>(DbContext db, DbConnection connection, DbTransaction transaction) where T : class
+    /// <param name="db">The context whose model maps the table.</param>
+    /// <param name="connection">The open connection to write through.</param>
+    /// <param name="transaction">The transaction the writes belong to.</param>
+    /// <param name="mergedProperties">
+    /// Null (the default) to overwrite every non-key column of an existing row; else the properties an existing row takes from the
+    /// new one, each only where the new value is not null (an empty list leaves existing rows alone).
+    /// </param>
+    public static SqliteTableWriter<T> Create<T>(
+        DbContext db, DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? mergedProperties = null) where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of {db.GetType().Name}.");
@@ -50,11 +59,13 @@ internal abstract class SqliteTableWriter : IDisposable
             ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} has no column in {tableName}."));
 
         var keys = entity.FindPrimaryKey()!.Properties;
-        var values = properties.Where(p => !keys.Contains(p)).Select(Column).ToArray();
+        var updated = properties.Where(p => !keys.Contains(p) && (mergedProperties is null || mergedProperties.Contains(p.Name)));
+        var values = updated.Select(Column).ToArray();
+        string NewValue(string c) => mergedProperties is null ? $"excluded.{c}" : $"COALESCE(excluded.{c}, {table}.{c})";
         var conflict = values.Length == 0
             ? "DO NOTHING"
-            : $"DO UPDATE SET {string.Join(", ", values.Select(c => $"{c} = excluded.{c}"))} "
-              + $"WHERE {string.Join(" OR ", values.Select(c => $"{table}.{c} IS NOT excluded.{c}"))}";
+            : $"DO UPDATE SET {string.Join(", ", values.Select(c => $"{c} = {NewValue(c)}"))} "
+              + $"WHERE {string.Join(" OR ", values.Select(c => $"{table}.{c} IS NOT {NewValue(c)}"))}";
 
         var command = connection.CreateCommand();
         command.Transaction = transaction;

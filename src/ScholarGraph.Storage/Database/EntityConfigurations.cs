@@ -26,6 +26,7 @@ public static class EntityConfigurations
             paper.HasIndex(p => p.PublicationDate);
             paper.HasIndex(p => p.Doi);
             paper.HasIndex(p => p.OpenAlexId);
+            paper.Property(p => p.ReportedCitationCountSource).HasMaxLength(KeyLength);
         });
 
         modelBuilder.Entity<Institution>(institution =>
@@ -33,12 +34,17 @@ public static class EntityConfigurations
             institution.Property(i => i.Id).HasMaxLength(KeyLength);
             institution.HasIndex(i => i.Ror);
             institution.HasIndex(i => i.OpenAlexId);
+            institution.Property(i => i.Type).HasMaxLength(50);
         });
 
         modelBuilder.Entity<Topic>(topic =>
         {
             topic.Property(t => t.Id).HasMaxLength(KeyLength);
             topic.HasIndex(t => t.Name);
+            topic.HasIndex(t => t.OpenAlexId);
+            topic.Property(t => t.Level).HasConversion<string>().HasMaxLength(20);
+            // A broader topic cannot be deleted while narrower ones belong to it, so the hierarchy never dangles.
+            topic.HasOne(t => t.Parent).WithMany(t => t.Children).HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<Authorship>(authorship =>
@@ -82,6 +88,15 @@ public static class EntityConfigurations
             citation.HasIndex(c => new { c.CitedPaperId, c.CitingPaperId });
             citation.HasOne(c => c.CitingPaper).WithMany(p => p.References).HasForeignKey(c => c.CitingPaperId).OnDelete(DeleteBehavior.Cascade);
             citation.HasOne(c => c.CitedPaper).WithMany(p => p.CitedBy).HasForeignKey(c => c.CitedPaperId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<PendingCitation>(pending =>
+        {
+            pending.HasKey(p => new { p.CitingPaperId, p.CitedOpenAlexId });
+            // Resolved by the cited work's OpenAlex id when it arrives.
+            pending.HasIndex(p => p.CitedOpenAlexId);
+            pending.Property(p => p.CitedOpenAlexId).HasMaxLength(KeyLength);
+            pending.HasOne(p => p.CitingPaper).WithMany().HasForeignKey(p => p.CitingPaperId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ReportedAuthorMetrics>(metrics =>

@@ -33,6 +33,9 @@ public sealed class ScholarGraphDbContext(DbContextOptions<ScholarGraphDbContext
     /// <summary>Paper-cites-paper links.</summary>
     public DbSet<Citation> Citations => Set<Citation>();
 
+    /// <summary>References from stored papers to works not (yet) stored, waiting to become citations.</summary>
+    public DbSet<PendingCitation> PendingCitations => Set<PendingCitation>();
+
     /// <summary>Metrics outside sources report about authors.</summary>
     public DbSet<ReportedAuthorMetrics> ReportedAuthorMetrics => Set<ReportedAuthorMetrics>();
 

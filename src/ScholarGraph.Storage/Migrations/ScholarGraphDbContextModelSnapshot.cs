@@ -120,6 +120,10 @@ namespace ScholarGraph.Storage.Migrations
                     b.Property<string>("Ror")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Type")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OpenAlexId");
@@ -160,6 +164,13 @@ namespace ScholarGraph.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PublicationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportedCitationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedCitationCountSource")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -218,6 +229,22 @@ namespace ScholarGraph.Storage.Migrations
                     b.ToTable("PaperTopics");
                 });
 
+            modelBuilder.Entity("ScholarGraph.Domain.PendingCitation", b =>
+                {
+                    b.Property<string>("CitingPaperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitedOpenAlexId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CitingPaperId", "CitedOpenAlexId");
+
+                    b.HasIndex("CitedOpenAlexId");
+
+                    b.ToTable("PendingCitations");
+                });
+
             modelBuilder.Entity("ScholarGraph.Domain.ReportedAuthorMetrics", b =>
                 {
                     b.Property<string>("AuthorId")
@@ -257,6 +284,10 @@ namespace ScholarGraph.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -264,9 +295,16 @@ namespace ScholarGraph.Storage.Migrations
                     b.Property<string>("OpenAlexId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ParentId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("OpenAlexId");
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Topics");
                 });
@@ -373,6 +411,17 @@ namespace ScholarGraph.Storage.Migrations
                     b.Navigation("Topic");
                 });
 
+            modelBuilder.Entity("ScholarGraph.Domain.PendingCitation", b =>
+                {
+                    b.HasOne("ScholarGraph.Domain.Paper", "CitingPaper")
+                        .WithMany()
+                        .HasForeignKey("CitingPaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CitingPaper");
+                });
+
             modelBuilder.Entity("ScholarGraph.Domain.ReportedAuthorMetrics", b =>
                 {
                     b.HasOne("ScholarGraph.Domain.Author", "Author")
@@ -382,6 +431,16 @@ namespace ScholarGraph.Storage.Migrations
                         .IsRequired();
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("ScholarGraph.Domain.Topic", b =>
+                {
+                    b.HasOne("ScholarGraph.Domain.Topic", "Parent")
+                        .WithMany("Children")
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("ScholarGraph.Domain.Author", b =>
@@ -415,6 +474,8 @@ namespace ScholarGraph.Storage.Migrations
 
             modelBuilder.Entity("ScholarGraph.Domain.Topic", b =>
                 {
+                    b.Navigation("Children");
+
                     b.Navigation("Papers");
                 });
 #pragma warning restore 612, 618
