@@ -119,6 +119,7 @@ public static class StoreImporter
         {
             await foreach (var line in OpenAlexWorkReader.ReadAsync(content, name, ownsStream: false, cancellationToken))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 run.WorksRead++;
                 run.BytesRead = bytesBefore + content.Position;
                 var problem = line.Problem ?? WorkChecks.Problem(line.Work!);
