@@ -9,7 +9,7 @@ namespace ScholarGraph.Server.Commands;
 
 /// <summary>
 /// The command-line verbs besides serving: <c>generate</c> writes a synthetic graph as seed files, <c>load</c> bulk-loads seed files
-/// into a SQLite store, <c>schema export</c> prints the schema. Without a verb (or with <c>serve</c>) the server starts.
+/// into a SQLite store, <c>import</c> imports OpenAlex works and seed files into one, <c>schema export</c> prints the schema. Without a verb (or with <c>serve</c>) the server starts.
 /// </summary>
 public static class CommandLine
 {
@@ -18,6 +18,9 @@ public static class CommandLine
           scholargraph [serve] [ASP.NET Core options such as --urls http://localhost:5000]
           scholargraph generate --papers N [--seed S] [--output DIR]    (defaults: --seed 1, --output generated-data)
           scholargraph load DIR [--database FILE]                        (streams seed files into SQLite; default: data/scholargraph.db)
+          scholargraph import FILE... [--on-error skip|stop] [--database FILE] [--batch-size N]
+                                                                         (OpenAlex works as JSON Lines, plain or gzipped, and seed files;
+                                                                          defaults: skip, data/scholargraph.db, 2000 works a transaction)
           scholargraph schema export [--output FILE]                     (default: print to standard output)
         """;
 
@@ -33,6 +36,9 @@ public static class CommandLine
                 return await RunGuardedAsync(() => GenerateAsync(Options(args.AsSpan(1))));
             case "load" when args.Length >= 2 && !args[1].StartsWith("--", StringComparison.Ordinal):
                 return await RunGuardedAsync(() => LoadAsync(args[1], Options(args.AsSpan(2))));
+            case "import":
+                var files = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+                return await RunGuardedAsync(() => ImportCommand.RunAsync(files, Options(args.AsSpan(1 + files.Count)), OpenStore));
             case "schema" when args.ElementAtOrDefault(1) == "export":
                 return await RunGuardedAsync(() => exportSchema(Options(args.AsSpan(2)).GetValueOrDefault("output")));
             case "--help" or "-h" or "help":
@@ -77,11 +83,20 @@ public static class CommandLine
         return 0;
     }
 
+    /// <summary>The SQLite file <c>load</c> and <c>import</c> write when no <c>--database</c> is given.</summary>
+    internal const string DefaultDatabase = "data/scholargraph.db";
+
+    // A context on the SQLite file at path, configured as the server configures its store.
+    private static ScholarGraphDbContext OpenStore(string path)
+    {
+        var database = new DatabaseOptions { ConnectionString = $"Data Source={path}" };
+        var builder = StorageServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<ScholarGraphDbContext>(), database);
+        return new ScholarGraphDbContext((DbContextOptions<ScholarGraphDbContext>)builder.Options);
+    }
+
     private static async Task<int> LoadAsync(string folder, Dictionary<string, string> options)
     {
-        var database = new DatabaseOptions { ConnectionString = $"Data Source={options.GetValueOrDefault("database", "data/scholargraph.db")}" };
-        var builder = StorageServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<ScholarGraphDbContext>(), database);
-        await using var db = new ScholarGraphDbContext((DbContextOptions<ScholarGraphDbContext>)builder.Options);
+        await using var db = OpenStore(options.GetValueOrDefault("database", DefaultDatabase));
         try
         {
             var result = await BulkSeedLoader.LoadDirectoryAsync(db, folder);
@@ -108,7 +123,8 @@ public static class CommandLine
         return options;
     }
 
-    private static long? Int(Dictionary<string, string> options, string name) =>
+    /// <summary>The whole number given as <c>--name</c>, or null when it is not given.</summary>
+    internal static long? Int(Dictionary<string, string> options, string name) =>
         !options.TryGetValue(name, out var text) ? null
         : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
         : throw new ArgumentException($"--{name} must be a whole number, not '{text}'.");

@@ -201,6 +201,9 @@ public sealed partial class SeedGenerator
         }
     }
 
+    /// <summary>The generated graph, built if not built yet, for writers of other formats (<see cref="OpenAlexWorksWriter"/>).</summary>
+    internal SyntheticGraph Graph(CancellationToken cancellationToken) => Build(null, cancellationToken);
+
     /// <summary>What the graph holds; builds it if not built yet.</summary>
     public GeneratedCounts Counts() => Counts(Build(null, CancellationToken.None));
 
