@@ -11,5 +11,9 @@ public sealed class TopicLevelType : EnumerationGraphType<TopicLevel>
     {
         Name = "TopicLevel";
         Description = "The levels of OpenAlex's topic hierarchy, broadest first: every topic belongs to a subfield, a field and a domain.";
+        Values.FindByName("DOMAIN")!.Description = "A domain, such as Physical Sciences (OpenAlex `domains/3`).";
+        Values.FindByName("FIELD")!.Description = "A field of a domain, such as Computer Science (`fields/17`).";
+        Values.FindByName("SUBFIELD")!.Description = "A subfield of a field, such as Artificial Intelligence (`subfields/1702`).";
+        Values.FindByName("TOPIC")!.Description = "A topic of a subfield (`T11636`), the level papers are linked to.";
     }
 }
