@@ -37,7 +37,7 @@ internal static class ImportCommand
             $"Imported in {summary.Elapsed.TotalSeconds:F1} s: {summary.WorksRead:N0} works read, {summary.WorksWritten:N0} written "
             + $"({summary.WorksCreated:N0} new, {summary.WorksPerSecond:N0} works/s), {summary.WorksSkipped:N0} skipped; "
             + $"created {summary.AuthorsCreated:N0} authors, {summary.InstitutionsCreated:N0} institutions, {summary.TopicsCreated:N0} topics; "
-            + $"{summary.CitationsResolved:N0} citations linked, {summary.ReferencesPending:N0} references waiting for their work"
+            + $"{summary.CitationsResolved:N0} citations linked, {summary.ReferencesPending:N0} waiting for works not yet stored"
             + (summary.SeedRows > 0 ? $"; {summary.SeedRows:N0} seed rows" : "")
             + (summary.Stopped ? ". Stopped at the first bad record (--on-error stop)." : "."));
         return summary.Stopped ? 1 : 0;
