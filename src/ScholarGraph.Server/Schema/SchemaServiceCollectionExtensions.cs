@@ -1,5 +1,6 @@
 using GraphQL;
 using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Filtering;
 using ScholarGraph.GraphQL.Data.Paging;
 
 namespace ScholarGraph.Server.Schema;
@@ -19,6 +20,7 @@ public static class SchemaServiceCollectionExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ScholarGraphSchema>()
             .AddSystemTextJson()
+            .AddFilteringTypes()
             .AddGraphTypes(typeof(ScholarGraphSchema).Assembly)
             .AddGraphTypes(typeof(GraphQL.Data.Relay.NodeInterfaceGraphType).Assembly));
         return services;
