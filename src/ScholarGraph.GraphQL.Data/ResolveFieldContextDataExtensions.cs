@@ -168,7 +168,10 @@ public static class ResolveFieldContextDataExtensions
     private static Expression<Func<TParent, IEnumerable<TChild>>> FilterChildren<TParent, TChild>(
         Expression<Func<TParent, IEnumerable<TChild>>> childrenOf, Expression<Func<TChild, bool>> filter) =>
         Expression.Lambda<Func<TParent, IEnumerable<TChild>>>(
-            Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], childrenOf.Body, filter),
+            // Children given as a query of their own (db.Authors.Where(...)) stay a query: EF Core cannot translate Enumerable.Where there.
+            typeof(IQueryable<TChild>).IsAssignableFrom(childrenOf.Body.Type)
+                ? Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TChild)], childrenOf.Body, Expression.Quote(filter))
+                : Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], childrenOf.Body, filter),
             childrenOf.Parameters);
 
     /// <summary>

@@ -12,6 +12,9 @@ namespace ScholarGraph.Server.Tests.Filtering;
 public abstract class FilteringTests<TFactory>(TFactory server) : IClassFixture<TFactory>
     where TFactory : ScholarGraphFactory
 {
+    /// <summary>The server under test.</summary>
+    protected TFactory Server => server;
+
     private sealed record PaperFacts(string Id, string Title, DateOnly? Date, string[] Topics, string[] Institutions, string[] Authors);
 
     private async Task<List<PaperFacts>> AllPapersAsync()
@@ -204,6 +207,32 @@ public abstract class FilteringTests<TFactory>(TFactory server) : IClassFixture<
         Assert.Equal(2, coauthors.GetProperty("totalCount").GetInt32());
     }
 
+    [Fact]
+    public async Task Every_nested_connection_filters_and_orders_in_the_database()
+    {
+        var data = await server.QueryAsync("""
+            query($topic: ID!, $institution: ID!) {
+              topic(id: $topic) {
+                papers(where: { title: { icontains: "continually" } }, order: [{ title: ASC }]) { totalCount nodes { title } }
+              }
+              institution(id: $institution) {
+                papers(where: { title: { startsWith: "The" } }, order: [{ title: DESC }]) {
+                  totalCount
+                  nodes { title cites(where: { title: { neq: null } }, order: [{ title: ASC }]) { totalCount } citedBy(where: { title: { neq: null } }) { totalCount } }
+                }
+              }
+            }
+            """, new { topic = GlobalId.Encode("Topic", "reinforcement-learning"), institution = GlobalId.Encode("Institution", "berkeley") });
+        var topic = data.GetProperty("topic");
+        Assert.Equal(["Learning, Fast and Slow: Towards LLMs That Adapt Continually"], Strings(topic.GetProperty("papers"), "title"));
+        var institution = data.GetProperty("institution");
+        var papers = institution.GetProperty("papers");
+        Assert.Equal(["The Art of Scaling Reinforcement Learning Compute for LLMs"], Strings(papers, "title"));
+        var paper = Assert.Single(papers.GetProperty("nodes").EnumerateArray());
+        Assert.Equal(0, paper.GetProperty("cites").GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, paper.GetProperty("citedBy").GetProperty("totalCount").GetInt32());
+    }
+
     [Theory]
     [InlineData("""{ papers(where: { authors: { some: { author: { id: { eq: "bm90LWFuLWlk" } } } } }) { nodes { title } } }""",
         "papers(where).authors.some.author.id.eq: 'bm90LWFuLWlk' is not a valid id.")]
@@ -236,6 +265,24 @@ public abstract class FilteringTests<TFactory>(TFactory server) : IClassFixture<
     }
 }
 
-public sealed class FilteringOnInMemoryTests(ScholarGraphFactory server) : FilteringTests<ScholarGraphFactory>(server);
+public sealed class FilteringOnInMemoryTests(ScholarGraphFactory server) : FilteringTests<ScholarGraphFactory>(server)
+{
+    // Only here: Topic.authors and Institution.authors fail on SQLite with or without a filter ("requires the SQL APPLY
+    // operation"), a shortcoming of their child query that predates filtering.
+    [Fact]
+    public async Task Authors_of_a_topic_and_of_an_institution_filter_and_order()
+    {
+        var data = await Server.QueryAsync("""
+            query($topic: ID!, $institution: ID!) {
+              topic(id: $topic) { authors(where: { name: { startsWith: "R" } }, order: [{ name: DESC }]) { totalCount nodes { name } } }
+              institution(id: $institution) { authors(where: { name: { eq: "nobody" } }, order: [{ name: ASC }]) { totalCount } }
+            }
+            """, new { topic = GlobalId.Encode("Topic", "reinforcement-learning"), institution = GlobalId.Encode("Institution", "berkeley") });
+        var authors = data.GetProperty("topic").GetProperty("authors");
+        Assert.Equal(["Rishabh Tiwari"], authors.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("name").GetString()));
+        Assert.Equal(1, authors.GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, data.GetProperty("institution").GetProperty("authors").GetProperty("totalCount").GetInt32());
+    }
+}
 
 public sealed class FilteringOnSqliteTests(SqliteScholarGraphFactory server) : FilteringTests<SqliteScholarGraphFactory>(server);
