@@ -208,6 +208,31 @@ public abstract class FilteringTests<TFactory>(TFactory server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Every_list_relation_of_every_filter_translates()
+    {
+        var all = await AllPapersAsync();
+        var data = await server.QueryAsync("""
+            {
+              authorsWithPapers: authors(where: { papers: { any: true } }) { totalCount }
+              affiliatedAuthors: authors(where: { institutions: { any: true } }) { totalCount }
+              papersWithAuthors: papers(where: { authors: { all: { position: { neq: 0 } } }, topics: { some: { score: { gt: 0 } } } }) { totalCount }
+              citingPapers: papers(where: { or: [{ cites: { any: true } }, { citedBy: { any: true } }] }) { totalCount }
+              namedInstitutions: institutions(where: { papers: { any: true } }) { totalCount }
+              institutionsWithAuthors: institutions(where: { authors: { any: true } }) { totalCount }
+              coveredTopics: topics(where: { papers: { any: true } }) { totalCount }
+            }
+            """);
+        int Count(string alias) => data.GetProperty(alias).GetProperty("totalCount").GetInt32();
+        Assert.Equal(all.SelectMany(p => p.Authors).Distinct().Count(), Count("authorsWithPapers"));
+        Assert.Equal(0, Count("affiliatedAuthors")); // the seed records no affiliations
+        Assert.Equal(all.Count, Count("papersWithAuthors"));
+        Assert.Equal(0, Count("citingPapers")); // nor citations
+        Assert.Equal(all.SelectMany(p => p.Institutions).Distinct().Count(), Count("namedInstitutions"));
+        Assert.Equal(0, Count("institutionsWithAuthors"));
+        Assert.Equal(all.SelectMany(p => p.Topics).Distinct().Count(), Count("coveredTopics"));
+    }
+
+    [Fact]
     public async Task Every_nested_connection_filters_and_orders_in_the_database()
     {
         var data = await server.QueryAsync("""
