@@ -168,7 +168,7 @@ public static class ResolveFieldContextDataExtensions
     private static Expression<Func<TParent, IEnumerable<TChild>>> FilterChildren<TParent, TChild>(
         Expression<Func<TParent, IEnumerable<TChild>>> childrenOf, Expression<Func<TChild, bool>> filter) =>
         Expression.Lambda<Func<TParent, IEnumerable<TChild>>>(
-            // Children given as a query of their own (db.Authors.Where(...)) stay a query: EF Core cannot translate Enumerable.Where there.
+            // Children given as a query of their own (db.Authors.Where(...)) stay a query; navigation collections stay enumerables.
             typeof(IQueryable<TChild>).IsAssignableFrom(childrenOf.Body.Type)
                 ? Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TChild)], childrenOf.Body, Expression.Quote(filter))
                 : Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], childrenOf.Body, filter),
