@@ -31,6 +31,17 @@ public sealed class KeysetOrdering<T>
     /// <summary>Adds a descending key. Keys must not be null in the data: coalesce nullable columns in the expression.</summary>
     public KeysetOrdering<T> ThenByDescending<TKey>(Expression<Func<T, TKey>> key) => Add(key, true);
 
+    /// <summary>
+    /// Adds a key built at run time (for example from a client's <c>order</c>): a lambda over <typeparamref name="T"/> whose value
+    /// must not be null.
+    /// </summary>
+    public KeysetOrdering<T> ThenBy(LambdaExpression key, bool descending)
+    {
+        if (key.Parameters.Count != 1 || key.Parameters[0].Type != typeof(T))
+            throw new ArgumentException($"A key must be a lambda over {typeof(T).Name}.", nameof(key));
+        return Add(key, descending);
+    }
+
     private KeysetOrdering<T> Add(LambdaExpression key, bool descending)
     {
         _keys.Add((key, descending));

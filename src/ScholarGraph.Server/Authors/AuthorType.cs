@@ -42,15 +42,18 @@ public sealed class AuthorType : ObjectGraphType<Author>
                 (db, keys) => db.ReportedAuthorMetrics.Where(m => keys.Contains(m.AuthorId)).OrderBy(m => m.Source), m => m.AuthorId));
 
         Field<PapersConnectionType>("papers")
-            .Description("The author's papers, newest first (papers without a date last).")
+            .Description("The author's papers, newest first (papers without a date last) unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", c.Source.Id,
                 (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
                 _ => a => a.Authorships.Select(s => s.Paper!), Orderings.PapersNewestFirst));
 
         Field<CoauthorsConnectionType>("coauthors")
-            .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name.")
+            .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name; `where` "
+                + "filters the coauthors.")
             .WithPagingArguments(paging)
+            .WithWhereArgument(typeof(AuthorFilterInputType))
             .Resolve(c => CoauthorLoader.Load(c, c.Source.Id));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")

@@ -7,6 +7,7 @@ using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Topics;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Institutions;
@@ -32,15 +33,17 @@ public sealed class InstitutionType : ObjectGraphType<Institution>
             .Resolve(c => c.Source.CountryCode);
 
         Field<AuthorsConnectionType>("authors")
-            .Description("Authors affiliated with the institution, or listed with it on a paper, by name.")
+            .Description("Authors affiliated with the institution, or listed with it on a paper, by name unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Author>("Institution.authors", c.Source.Id,
                 (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
                 db => i => db.Authors.Where(a => a.Affiliations.Any(f => f.InstitutionId == i.Id) || a.Authorships.Any(s => s.InstitutionId == i.Id)),
                 Orderings.AuthorsByName));
         Field<PapersConnectionType>("papers")
-            .Description("Papers that name the institution, newest first.")
+            .Description("Papers that name the institution, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Paper>("Institution.papers", c.Source.Id,
                 (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
                 _ => i => i.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));

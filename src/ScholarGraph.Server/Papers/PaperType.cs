@@ -8,6 +8,7 @@ using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Topics;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Papers;
@@ -66,14 +67,16 @@ public sealed class PaperType : ObjectGraphType<Paper>
                 t => t.PaperId));
 
         Field<CitesConnectionType>("cites")
-            .Description("The papers this paper cites, newest first.")
+            .Description("The papers this paper cites, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.cites", c.Source.Id,
                 (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
                 _ => p => p.References.Select(r => r.CitedPaper!), Orderings.PapersNewestFirst));
         Field<CitedByConnectionType>("citedBy")
-            .Description("The papers that cite this paper, newest first.")
+            .Description("The papers that cite this paper, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.citedBy", c.Source.Id,
                 (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
                 _ => p => p.CitedBy.Select(r => r.CitingPaper!), Orderings.PapersNewestFirst));

@@ -7,6 +7,7 @@ using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Institutions;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Topics;
@@ -30,14 +31,16 @@ public sealed class TopicType : ObjectGraphType<Topic>
             .Resolve(c => c.Source.OpenAlexId);
 
         Field<PapersConnectionType>("papers")
-            .Description("Papers covering the topic, newest first.")
+            .Description("Papers covering the topic, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Paper>("Topic.papers", c.Source.Id,
                 (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
                 _ => t => t.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
         Field<AuthorsConnectionType>("authors")
-            .Description("Authors of papers covering the topic, by name.")
+            .Description("Authors of papers covering the topic, by name unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Author>("Topic.authors", c.Source.Id,
                 (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
                 db => t => db.Authors.Where(a => a.Authorships.Any(s => s.Paper!.Topics.Any(pt => pt.TopicId == t.Id))),
