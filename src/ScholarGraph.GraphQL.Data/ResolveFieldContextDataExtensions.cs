@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Projection;
 
 namespace ScholarGraph.GraphQL.Data;
 
@@ -18,7 +19,10 @@ public static class ResolveFieldContextDataExtensions
     /// <summary>The field's response path, such as <c>authors.nodes.0.papers</c>, for error messages.</summary>
     public static string FieldPath(this IResolveFieldContext context) => string.Join('.', context.ResponsePath);
 
-    /// <summary>Loads the entity with <paramref name="key"/>, batched with every other key asked for by <paramref name="loaderName"/>.</summary>
+    /// <summary>
+    /// Loads the entity with <paramref name="key"/>, batched with every other key asked for by <paramref name="loaderName"/> with
+    /// the same selection; only the columns the selection needs are read.
+    /// </summary>
     public static IDataLoaderResult<T?> LoadByKey<TContext, TKey, T>(
         this IResolveFieldContext context, string loaderName, TKey key, Func<TContext, IReadOnlyList<TKey>, IQueryable<T>> query,
         Func<T, TKey> keyOf)
@@ -27,8 +31,10 @@ public static class ResolveFieldContextDataExtensions
         where T : class
     {
         var contexts = context.Service<IDbContextFactory<TContext>>();
+        var projection = context.ProjectionFor<T>(SelectionPaths.Self);
         return context.Service<BatchLoaderRegistry>()
-            .GetOrAdd<TKey, T>(loaderName, (keys, ct) => QueryableBatching.ToDictionaryAsync(contexts, db => query(db, keys), keyOf, ct))
+            .GetOrAdd<TKey, T>($"{loaderName}#{projection?.Signature}",
+                (keys, ct) => QueryableBatching.ToDictionaryAsync(contexts, db => query(db, keys), keyOf, projection, ct))
             .Load(key);
     }
 
@@ -53,8 +59,8 @@ public static class ResolveFieldContextDataExtensions
         where T : class
     {
         var page = context.PageRequestFor(ordering);
-        return QueryablePaging.ToConnectionAsync(
-            context.Service<IDbContextFactory<TContext>>(), query, ordering, page, context.FieldPath(), context.CancellationToken);
+        return QueryablePaging.ToConnectionAsync(context.Service<IDbContextFactory<TContext>>(), query, ordering, page,
+            context.ProjectionFor<T>(SelectionPaths.ConnectionNodes, ordering.Members), context.FieldPath(), context.CancellationToken);
     }
 
     /// <summary>
@@ -75,16 +81,18 @@ public static class ResolveFieldContextDataExtensions
         where TContext : DbContext
         where TParent : class
         where TKey : notnull
+        where TChild : class
     {
         var page = context.PageRequestFor(ordering);
+        var projection = context.ProjectionFor<TChild>(SelectionPaths.ConnectionNodes, ordering.Members);
         var path = context.FieldPath();
         var contexts = context.Service<IDbContextFactory<TContext>>();
         var registry = context.Service<BatchLoaderRegistry>();
         var counts = registry.GetOrAdd<TKey, int>(loaderName + "#count",
             (keys, ct) => QueryablePaging.CountChildrenAsync(contexts, db => parents(db, keys), parentKey, children, ct));
-        return registry.GetOrAdd<TKey, Connection<TChild>>($"{loaderName}#{page}",
+        return registry.GetOrAdd<TKey, Connection<TChild>>($"{loaderName}#{page}#{projection?.Signature}",
                 (keys, ct) => QueryablePaging.ToConnectionsAsync(
-                    contexts, db => parents(db, keys), parentKey, children, ordering, page, path, counts.Load, ct))
+                    contexts, db => parents(db, keys), parentKey, children, ordering, page, projection, path, counts.Load, ct))
             .Load(key);
     }
 
