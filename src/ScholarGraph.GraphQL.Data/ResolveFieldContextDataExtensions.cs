@@ -64,6 +64,20 @@ public static class ResolveFieldContextDataExtensions
     }
 
     /// <summary>
+    /// Reads an offset-paged segment of a root collection over <paramref name="query"/> in <paramref name="ordering"/>; <c>skip</c>
+    /// and <c>take</c> come from the field.
+    /// </summary>
+    public static Task<CollectionSegment<T>> LoadCollectionSegmentAsync<TContext, T>(
+        this IResolveFieldContext context, Func<TContext, IQueryable<T>> query, KeysetOrdering<T> ordering)
+        where TContext : DbContext
+        where T : class
+    {
+        var request = OffsetPageRequest.From(context, context.Service<PagingOptions>());
+        return OffsetPaging.ToCollectionSegmentAsync(context.Service<IDbContextFactory<TContext>>(), query, ordering, request,
+            context.ProjectionFor<T>(SelectionPaths.SegmentItems), context.CancellationToken);
+    }
+
+    /// <summary>
     /// Reads a page of the children of the parent with <paramref name="key"/>, batched with the same field of every other parent
     /// of the level into one query (and the <c>totalCount</c>s, when selected, into one more).
     /// </summary>

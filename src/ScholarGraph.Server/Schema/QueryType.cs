@@ -26,6 +26,10 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await c.LoadConnectionAsync<ScholarGraphDbContext, Author>(db => db.Authors, Orderings.AuthorsByName));
         Field<PapersConnectionType>("papers").Description("All papers, newest first.").WithPagingArguments(paging)
             .ResolveAsync(async c => await c.LoadConnectionAsync<ScholarGraphDbContext, Paper>(db => db.Papers, Orderings.PapersNewestFirst));
+        Field<PaperListCollectionSegmentType>("paperList")
+            .Description("All papers, newest first, offset-paged for clients that show numbered pages (`papers` pages by cursor).")
+            .WithOffsetPagingArguments(paging)
+            .ResolveAsync(async c => await c.LoadCollectionSegmentAsync<ScholarGraphDbContext, Paper>(db => db.Papers, Orderings.PapersNewestFirst));
         Field<InstitutionsConnectionType>("institutions").Description("All institutions, by name.").WithPagingArguments(paging)
             .ResolveAsync(async c => await c.LoadConnectionAsync<ScholarGraphDbContext, Institution>(db => db.Institutions, Orderings.InstitutionsByName));
         Field<TopicsConnectionType>("topics").Description("All topics, by name.").WithPagingArguments(paging)
