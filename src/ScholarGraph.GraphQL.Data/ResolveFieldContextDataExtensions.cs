@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ScholarGraph.GraphQL.Data.Aggregates;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Projection;
@@ -53,14 +54,23 @@ public static class ResolveFieldContextDataExtensions
     }
 
     /// <summary>Reads a page of a root connection over <paramref name="query"/>; the paging arguments come from the field.</summary>
-    public static Task<Connection<T>> LoadConnectionAsync<TContext, T>(
+    public static async Task<Connection<T>> LoadConnectionAsync<TContext, T>(
         this IResolveFieldContext context, Func<TContext, IQueryable<T>> query, KeysetOrdering<T> ordering)
         where TContext : DbContext
         where T : class
     {
         var page = context.PageRequestFor(ordering);
-        return QueryablePaging.ToConnectionAsync(context.Service<IDbContextFactory<TContext>>(), query, ordering, page,
+        var contexts = context.Service<IDbContextFactory<TContext>>();
+        var connection = await QueryablePaging.ToConnectionAsync(contexts, query, ordering, page,
             context.ProjectionFor<T>(SelectionPaths.ConnectionNodes, ordering.Members), context.FieldPath(), context.CancellationToken);
+        return connection with
+        {
+            GroupCounts = grouping => new DeferredResult<IReadOnlyList<GroupCount>>(async ct =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                return await grouping.CountAsync(query(db).AsNoTracking(), ct);
+            }),
+        };
     }
 
     /// <summary>
@@ -107,7 +117,19 @@ public static class ResolveFieldContextDataExtensions
         return registry.GetOrAdd<TKey, Connection<TChild>>($"{loaderName}#{page}#{projection?.Signature}",
                 (keys, ct) => QueryablePaging.ToConnectionsAsync(
                     contexts, db => parents(db, keys), parentKey, children, ordering, page, projection, path, counts.Load, ct))
-            .Load(key);
+            .Load(key)
+            .Then(connection => connection is null ? null : connection with
+            {
+                // One GROUP BY query per grouping for every parent of the level, whatever page each parent asked for.
+                GroupCounts = grouping => registry.GetOrAdd<TKey, IReadOnlyList<GroupCount>>($"{loaderName}#groups#{grouping.Name}",
+                        async (keys, ct) =>
+                        {
+                            await using var db = await contexts.CreateDbContextAsync(ct);
+                            return await grouping.CountPerParentAsync(parents(db, keys).AsNoTracking(), parentKey, children(db), ct);
+                        })
+                    .Load(key)
+                    .Then(groups => groups ?? []),
+            });
     }
 
     /// <summary>
