@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Projection;
 
 namespace ScholarGraph.GraphQL.Data.Paging;
@@ -30,10 +29,6 @@ public static class OffsetPaging
         var more = rows.Count > request.Take;
         if (more)
             rows.RemoveRange(request.Take, rows.Count - request.Take);
-        return new CollectionSegment<T>(rows, new CollectionSegmentInfo(more, request.Skip > 0), () => new DeferredResult<int>(async ct =>
-        {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            return await query(db).CountAsync(ct);
-        }));
+        return new CollectionSegment<T>(rows, new CollectionSegmentInfo(more, request.Skip > 0), () => QueryablePaging.CountLater(contexts, query));
     }
 }

@@ -34,12 +34,17 @@ public static class QueryablePaging
             var read = ordering.Sort(source, reverse: !page.Forward).Take(page.Size + 1);
             rows = await (projection?.Apply(read, db.Model) ?? read).ToListAsync(cancellationToken);
         }
-        return Slice(rows, ordering, page, () => new DeferredResult<int>(async ct =>
+        return Slice(rows, ordering, page, () => CountLater(contexts, query));
+    }
+
+    /// <summary>Counts the rows of <paramref name="query"/> when the result is first awaited, for a <c>totalCount</c> that was selected.</summary>
+    internal static DeferredResult<int> CountLater<TContext, T>(IDbContextFactory<TContext> contexts, Func<TContext, IQueryable<T>> query)
+        where TContext : DbContext =>
+        new(async ct =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await query(db).CountAsync(ct);
-        }));
-    }
+        });
 
     /// <summary>
     /// Reads one page of children for each of many parents in a single query (the children's LIMIT applies per parent, which the

@@ -52,14 +52,8 @@ public abstract class OffsetPagingTests<TFactory>(TFactory server) : IClassFixtu
     [InlineData("{ paperList(skip: -1) { items { id } } }", "PAGING_INVALID_ARGUMENTS", "paperList: 'skip' must be 0 or more, not -1")]
     [InlineData("{ paperList(take: 51) { items { id } } }", "PAGING_INVALID_PAGE_SIZE", "paperList: 'take' must be between 0 and 50, not 51")]
     [InlineData("{ paperList(take: -3) { items { id } } }", "PAGING_INVALID_PAGE_SIZE", "paperList: 'take' must be between 0 and 50, not -3")]
-    public async Task Bad_offset_arguments_get_an_error_naming_the_argument(string query, string code, string message)
-    {
-        var response = await server.ExecuteAsync(query);
-        var error = Assert.Single(response.GetProperty("errors").EnumerateArray());
-        Assert.Equal(code, error.GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Contains(message, error.GetProperty("message").GetString());
-        Assert.Equal(JsonValueKind.Null, response.GetProperty("data").GetProperty("paperList").ValueKind);
-    }
+    public Task Bad_offset_arguments_get_an_error_naming_the_argument(string query, string code, string message) =>
+        server.AssertRefusedAsync(query, "paperList", code, message);
 }
 
 public sealed class OffsetPagingOnInMemoryTests(ScholarGraphFactory server) : OffsetPagingTests<ScholarGraphFactory>(server);
