@@ -7,8 +7,8 @@ namespace ScholarGraph.GraphQL.Data.Aggregates;
 /// <summary>
 /// A way to group the items of a collection and count each group, run as SQL <c>GROUP BY</c>: by a member of the item
 /// (<see cref="By{TKey}"/>, such as a paper's year) or by each of a one-to-many relation's rows (<see cref="ByEach{TLink, TKey}"/>,
-/// such as a paper's topics, where an item counts once in each of its groups). Groups come most items first, then by key, the
-/// group without a value last.
+/// such as a paper's topics, where an item counts once in each of its groups). Groups come most items first; groups of equal
+/// size by key, the group without a value after the others.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 public abstract class GroupByDefinition<T>
