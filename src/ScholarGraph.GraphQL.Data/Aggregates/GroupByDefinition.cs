@@ -22,7 +22,10 @@ public abstract class GroupByDefinition<T>
     /// <param name="name">Names the grouping.</param>
     /// <param name="key">The key; it must be null-safe in memory too (test for null before reading through a nullable member).</param>
     /// <param name="format">Writes a key as the client sees it; <c>null</c> keys are never passed. Default: <c>ToString()</c>.</param>
-    /// <param name="label">A label read with the key (the same for every item of a group), or <c>null</c> for none.</param>
+    /// <param name="label">
+    /// A label read with the key, or <c>null</c> for none. It must be the same for every item with the key: the SQL groups by
+    /// both, which is cheaper than aggregating the label per group.
+    /// </param>
     public static GroupByDefinition<T> By<TKey>(string name, Expression<Func<T, TKey>> key, Func<TKey, string>? format = null,
         Expression<Func<T, string?>>? label = null) =>
         new Definition<T, TKey>(name, null, key, label, format);
@@ -32,7 +35,7 @@ public abstract class GroupByDefinition<T>
     /// <param name="links">The one-to-many relation whose rows carry the keys.</param>
     /// <param name="key">The key of a row.</param>
     /// <param name="format">Writes a key as the client sees it. Default: <c>ToString()</c>.</param>
-    /// <param name="label">A label read with the key, or <c>null</c> for none.</param>
+    /// <param name="label">A label read with the key (determined by it, as for <see cref="By{TKey}"/>), or <c>null</c> for none.</param>
     public static GroupByDefinition<T> ByEach<TLink, TKey>(string name, Expression<Func<T, IEnumerable<TLink>>> links,
         Expression<Func<TLink, TKey>> key, Func<TKey, string>? format = null, Expression<Func<TLink, string?>>? label = null) =>
         new Definition<TLink, TKey>(name, links, key, label, format);
@@ -55,8 +58,8 @@ public abstract class GroupByDefinition<T>
             var rowsOf = links is null ? (IQueryable<TLink>)(object)items : items.SelectMany(links);
             var link = Expression.Parameter(typeof(TLink), "link");
             var groups = await rowsOf.Select(Expression.Lambda<Func<TLink, GroupRow<TKey>>>(RowOf<GroupRow<TKey>>(link), link))
-                .GroupBy(r => r.Key)
-                .Select(g => new { g.Key, Label = g.Max(r => r.Label), Count = g.Count() })
+                .GroupBy(r => new { r.Key, r.Label })
+                .Select(g => new { g.Key.Key, g.Key.Label, Count = g.Count() })
                 .ToListAsync(cancellationToken);
             return Sorted(groups.Select(g => Counted(g.Key, g.Label, g.Count)));
         }
@@ -78,8 +81,8 @@ public abstract class GroupByDefinition<T>
                         ExpressionRewriting.Replace(parentKey.Body, parentKey.Parameters[0], parent))),
                 parent, link);
             var groups = await parents.SelectMany(Expression.Lambda<Func<TParent, IEnumerable<TLink>>>(rowsOf, parent), row)
-                .GroupBy(r => new { r.Parent, r.Key })
-                .Select(g => new { g.Key.Parent, g.Key.Key, Label = g.Max(r => r.Label), Count = g.Count() })
+                .GroupBy(r => new { r.Parent, r.Key, r.Label })
+                .Select(g => new { g.Key.Parent, g.Key.Key, g.Key.Label, Count = g.Count() })
                 .ToListAsync(cancellationToken);
             return groups.GroupBy(g => g.Parent)
                 .ToDictionary(p => p.Key, p => Sorted(p.Select(g => Counted(g.Key, g.Label, g.Count))));
