@@ -33,6 +33,12 @@ public static class ProjectionFieldExtensions
         return field;
     }
 
+    /// <summary>
+    /// Whether <paramref name="field"/> declared what it reads (possibly nothing but the key, with <c>Projects()</c>). A leaf field of
+    /// a projected entity type that did not is a bug: it reads a member the SQL never loaded and sees its default.
+    /// </summary>
+    public static bool DeclaresProjection(this FieldType field) => field.HasMetadata(MembersKey);
+
     /// <summary>The members <paramref name="field"/> declared with <see cref="Projects{TSource, TReturn}"/> or <see cref="ResolveMember"/>.</summary>
     public static IReadOnlyList<MemberInfo> ProjectedMembers(this FieldType field) =>
         field.GetMetadata<MemberInfo[]>(MembersKey) ?? [];
