@@ -5,11 +5,13 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ScholarGraph.GraphQL.Data.Aggregates;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Filtering;
 using ScholarGraph.GraphQL.Data.Filtering.Types;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Sorting.Types;
 
 namespace ScholarGraph.GraphQL.Data;
@@ -24,7 +26,10 @@ public static class ResolveFieldContextDataExtensions
     /// <summary>The field's response path, such as <c>authors.nodes.0.papers</c>, for error messages.</summary>
     public static string FieldPath(this IResolveFieldContext context) => string.Join('.', context.ResponsePath);
 
-    /// <summary>Loads the entity with <paramref name="key"/>, batched with every other key asked for by <paramref name="loaderName"/>.</summary>
+    /// <summary>
+    /// Loads the entity with <paramref name="key"/>, batched with every other key asked for by <paramref name="loaderName"/> with
+    /// the same selection; only the columns the selection needs are read.
+    /// </summary>
     public static IDataLoaderResult<T?> LoadByKey<TContext, TKey, T>(
         this IResolveFieldContext context, string loaderName, TKey key, Func<TContext, IReadOnlyList<TKey>, IQueryable<T>> query,
         Func<T, TKey> keyOf)
@@ -33,8 +38,10 @@ public static class ResolveFieldContextDataExtensions
         where T : class
     {
         var contexts = context.Service<IDbContextFactory<TContext>>();
+        var projection = context.ProjectionFor<T>(SelectionPaths.Self);
         return context.Service<BatchLoaderRegistry>()
-            .GetOrAdd<TKey, T>(loaderName, (keys, ct) => QueryableBatching.ToDictionaryAsync(contexts, db => query(db, keys), keyOf, ct))
+            .GetOrAdd<TKey, T>($"{loaderName}#{projection?.Signature}",
+                (keys, ct) => QueryableBatching.ToDictionaryAsync(contexts, db => query(db, keys), keyOf, projection, ct))
             .Load(key);
     }
 
@@ -55,18 +62,51 @@ public static class ResolveFieldContextDataExtensions
     /// <summary>
     /// Reads a page of a root connection over <paramref name="query"/>; the paging arguments come from the field, and so do
     /// <c>where</c> and <c>order</c> when the field has them (<paramref name="ordering"/> is the order without <c>order</c>).
+    /// Only the columns the selection reads are loaded, and group counts (when selected) cover the whole filtered set.
     /// </summary>
-    public static Task<Connection<T>> LoadConnectionAsync<TContext, T>(
+    public static async Task<Connection<T>> LoadConnectionAsync<TContext, T>(
         this IResolveFieldContext context, Func<TContext, IQueryable<T>> query, KeysetOrdering<T> ordering)
         where TContext : DbContext
         where T : class
     {
-        var filter = context.FilterArgument<T>();
+        var filtered = context.FilteredQuery(query);
         ordering = context.OrderArgument(ordering);
         var page = context.PageRequestFor(ordering);
-        return QueryablePaging.ToConnectionAsync(
-            context.Service<IDbContextFactory<TContext>>(), filter is null ? query : db => query(db).Where(filter), ordering, page,
-            context.FieldPath(), context.CancellationToken);
+        var contexts = context.Service<IDbContextFactory<TContext>>();
+        var connection = await QueryablePaging.ToConnectionAsync(contexts, filtered, ordering, page,
+            context.ProjectionFor<T>(SelectionPaths.ConnectionNodes, ordering.Members), context.FieldPath(), context.CancellationToken);
+        return connection with
+        {
+            GroupCounts = grouping => new DeferredResult<IReadOnlyList<GroupCount>>(async ct =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                return await grouping.CountAsync(filtered(db).AsNoTracking(), ct);
+            }),
+        };
+    }
+
+    /// <summary>
+    /// Reads an offset-paged segment of a root collection over <paramref name="query"/>; <c>skip</c> and <c>take</c> come from
+    /// the field, and so do <c>where</c> and <c>order</c> when the field has them (<paramref name="ordering"/> is the order
+    /// without <c>order</c>).
+    /// </summary>
+    public static Task<CollectionSegment<T>> LoadCollectionSegmentAsync<TContext, T>(
+        this IResolveFieldContext context, Func<TContext, IQueryable<T>> query, KeysetOrdering<T> ordering)
+        where TContext : DbContext
+        where T : class
+    {
+        var filtered = context.FilteredQuery(query);
+        ordering = context.OrderArgument(ordering);
+        var request = OffsetPageRequest.From(context, context.Service<PagingOptions>());
+        return OffsetPaging.ToCollectionSegmentAsync(context.Service<IDbContextFactory<TContext>>(), filtered, ordering, request,
+            context.ProjectionFor<T>(SelectionPaths.SegmentItems), context.CancellationToken);
+    }
+
+    /// <summary><paramref name="query"/> restricted by the field's <c>where</c> argument, when it has one.</summary>
+    private static Func<TContext, IQueryable<T>> FilteredQuery<TContext, T>(this IResolveFieldContext context, Func<TContext, IQueryable<T>> query)
+    {
+        var filter = context.FilterArgument<T>();
+        return filter is null ? query : db => query(db).Where(filter);
     }
 
     /// <summary>
@@ -88,6 +128,7 @@ public static class ResolveFieldContextDataExtensions
         where TContext : DbContext
         where TParent : class
         where TKey : notnull
+        where TChild : class
     {
         var filter = context.FilterArgument<TChild>();
         if (filter is not null)
@@ -98,15 +139,28 @@ public static class ResolveFieldContextDataExtensions
         ordering = context.OrderArgument(ordering);
         loaderName += context.DataArgumentsKey();
         var page = context.PageRequestFor(ordering);
+        var projection = context.ProjectionFor<TChild>(SelectionPaths.ConnectionNodes, ordering.Members);
         var path = context.FieldPath();
         var contexts = context.Service<IDbContextFactory<TContext>>();
         var registry = context.Service<BatchLoaderRegistry>();
         var counts = registry.GetOrAdd<TKey, int>(loaderName + "#count",
             (keys, ct) => QueryablePaging.CountChildrenAsync(contexts, db => parents(db, keys), parentKey, children, ct));
-        return registry.GetOrAdd<TKey, Connection<TChild>>($"{loaderName}#{page}",
+        return registry.GetOrAdd<TKey, Connection<TChild>>($"{loaderName}#{page}#{projection?.Signature}",
                 (keys, ct) => QueryablePaging.ToConnectionsAsync(
-                    contexts, db => parents(db, keys), parentKey, children, ordering, page, path, counts.Load, ct))
-            .Load(key);
+                    contexts, db => parents(db, keys), parentKey, children, ordering, page, projection, path, counts.Load, ct))
+            .Load(key)
+            .Then(connection => connection is null ? null : connection with
+            {
+                // One GROUP BY query per grouping for every parent of the level, whatever page each parent asked for.
+                GroupCounts = grouping => registry.GetOrAdd<TKey, IReadOnlyList<GroupCount>>($"{loaderName}#groups#{grouping.Name}",
+                        async (keys, ct) =>
+                        {
+                            await using var db = await contexts.CreateDbContextAsync(ct);
+                            return await grouping.CountPerParentAsync(parents(db, keys).AsNoTracking(), parentKey, children(db), ct);
+                        })
+                    .Load(key)
+                    .Then(groups => groups ?? []),
+            });
     }
 
     /// <summary>

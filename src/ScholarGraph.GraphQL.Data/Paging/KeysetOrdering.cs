@@ -48,6 +48,9 @@ public sealed class KeysetOrdering<T>
         return this;
     }
 
+    /// <summary>The members of <typeparamref name="T"/> the keys read; a projection must keep them, since cursors are written from them.</summary>
+    public IEnumerable<MemberInfo> Members => _keys.SelectMany(k => MemberCollector.Collect(k.Key));
+
     /// <summary>Sorts <paramref name="source"/> by the keys, each reversed when <paramref name="reverse"/> (to read a page backwards).</summary>
     public IQueryable<T> Sort(IQueryable<T> source, bool reverse = false) =>
         source.Provider.CreateQuery<T>(SortExpression(source.Expression, reverse, queryable: true));
@@ -140,5 +143,24 @@ public sealed class KeysetOrdering<T>
             return greater ? Expression.GreaterThan(compared, Expression.Constant(0)) : Expression.LessThan(compared, Expression.Constant(0));
         }
         return greater ? Expression.GreaterThan(left, right) : Expression.LessThan(left, right);
+    }
+
+    private sealed class MemberCollector(ParameterExpression row) : ExpressionVisitor
+    {
+        private readonly List<MemberInfo> _members = [];
+
+        public static IEnumerable<MemberInfo> Collect(LambdaExpression key)
+        {
+            var collector = new MemberCollector(key.Parameters[0]);
+            collector.Visit(key.Body);
+            return collector._members;
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression == row)
+                _members.Add(node.Member);
+            return base.VisitMember(node);
+        }
     }
 }

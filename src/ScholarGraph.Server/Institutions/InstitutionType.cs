@@ -2,6 +2,7 @@ using GraphQL.Types;
 using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
@@ -25,12 +26,12 @@ public sealed class InstitutionType : ObjectGraphType<Institution>
         this.ImplementNode(TypeName, "institution", e => e.Id);
         Field<NonNullGraphType<StringGraphType>>("name")
             .Description("The name as the source prints it, which may be a short label such as `berkeley`.")
-            .Resolve(c => c.Source.Name);
-        Field<StringGraphType>("ror").Description("The ROR id, or null when no source gives one.").Resolve(c => c.Source.Ror);
+            .ResolveMember(e => e.Name);
+        Field<StringGraphType>("ror").Description("The ROR id, or null when no source gives one.").ResolveMember(e => e.Ror);
         Field<StringGraphType>("openAlexId").Description("The OpenAlex institution id, or null when no source gives one.")
-            .Resolve(c => c.Source.OpenAlexId);
+            .ResolveMember(e => e.OpenAlexId);
         Field<StringGraphType>("countryCode").Description("The ISO 3166-1 alpha-2 country code, or null when unknown.")
-            .Resolve(c => c.Source.CountryCode);
+            .ResolveMember(e => e.CountryCode);
 
         Field<AuthorsConnectionType>("authors")
             .Description("Authors affiliated with the institution, or listed with it on a paper, by name unless `order` says otherwise.")

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Nodes;
@@ -25,21 +26,21 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Description = "A scholarly work.";
         this.ImplementNode(TypeName, "paper", e => e.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Description("The title as the source prints it.")
-            .Resolve(c => c.Source.Title);
+            .ResolveMember(e => e.Title);
         Field<StringGraphType>("abstract").Description("The abstract as the source prints it, or null.")
-            .Resolve(c => c.Source.Abstract);
+            .ResolveMember(e => e.Abstract);
         Field<DateGraphType>("publicationDate").Description("The publication date, or null when unknown. See `dateYearInferred`.")
-            .Resolve(c => c.Source.PublicationDate);
+            .ResolveMember(e => e.PublicationDate);
         Field<NonNullGraphType<BooleanGraphType>>("dateYearInferred")
             .Description("True when the source printed the date without a year and the year was read as the source page's current year.")
-            .Resolve(c => c.Source.DateYearInferred);
+            .ResolveMember(e => e.DateYearInferred);
         Field<StringGraphType>("category").Description("The subject category the source shows (for example `LG`), or null.")
-            .Resolve(c => c.Source.Category);
+            .ResolveMember(e => e.Category);
         Field<StringGraphType>("codeUrl").Description("A link to the paper's code, or null.")
-            .Resolve(c => c.Source.CodeUrl);
-        Field<StringGraphType>("doi").Description("The DOI, or null when no source gives one.").Resolve(c => c.Source.Doi);
-        Field<StringGraphType>("arxivId").Description("The arXiv identifier, or null when no source gives one.").Resolve(c => c.Source.ArxivId);
-        Field<StringGraphType>("openAlexId").Description("The OpenAlex work id, or null when no source gives one.").Resolve(c => c.Source.OpenAlexId);
+            .ResolveMember(e => e.CodeUrl);
+        Field<StringGraphType>("doi").Description("The DOI, or null when no source gives one.").ResolveMember(e => e.Doi);
+        Field<StringGraphType>("arxivId").Description("The arXiv identifier, or null when no source gives one.").ResolveMember(e => e.ArxivId);
+        Field<StringGraphType>("openAlexId").Description("The OpenAlex work id, or null when no source gives one.").ResolveMember(e => e.OpenAlexId);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorshipType>>>>("authors")
             .Description("The paper's authors: those the source prints, in printed order, then those known to be authors whose "
@@ -51,7 +52,7 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<NonNullGraphType<BooleanGraphType>>("authorListTruncated")
             .Description("True when the source cut the author list short (\"et al.\"): `authors` then holds only the authors it printed, "
                 + "plus any known from elsewhere without a position.")
-            .Resolve(c => c.Source.AuthorListTruncated);
+            .ResolveMember(e => e.AuthorListTruncated);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")
             .Description("The institutions the paper names, in printed order.")

@@ -28,6 +28,11 @@ public sealed class QueryType : ObjectGraphType
         Field<PapersConnectionType>("papers").Description("All papers, newest first unless `order` says otherwise.").WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .ResolveAsync(async c => await c.LoadConnectionAsync<ScholarGraphDbContext, Paper>(db => db.Papers, Orderings.PapersNewestFirst));
+        Field<PaperListCollectionSegmentType>("paperList")
+            .Description("All papers, newest first unless `order` says otherwise, offset-paged for clients that show numbered pages (`papers` pages by cursor).")
+            .WithOffsetPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
+            .ResolveAsync(async c => await c.LoadCollectionSegmentAsync<ScholarGraphDbContext, Paper>(db => db.Papers, Orderings.PapersNewestFirst));
         Field<InstitutionsConnectionType>("institutions").Description("All institutions, by name unless `order` says otherwise.").WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(InstitutionFilterInputType), typeof(InstitutionSortInputType))
             .ResolveAsync(async c => await c.LoadConnectionAsync<ScholarGraphDbContext, Institution>(db => db.Institutions, Orderings.InstitutionsByName));

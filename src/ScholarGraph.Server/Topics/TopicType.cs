@@ -2,6 +2,7 @@ using GraphQL.Types;
 using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
@@ -23,12 +24,12 @@ public sealed class TopicType : ObjectGraphType<Topic>
     {
         Description = "A research topic that papers cover.";
         this.ImplementNode(TypeName, "topic", e => e.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Description("The topic's name.").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The topic's name.").ResolveMember(e => e.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keywords")
             .Description("Phrases whose occurrence in a paper's title or abstract is the evidence that the paper covers the topic.")
-            .Resolve(c => c.Source.Keywords);
+            .ResolveMember(e => e.Keywords);
         Field<StringGraphType>("openAlexId").Description("The OpenAlex topic id, or null when no source gives one.")
-            .Resolve(c => c.Source.OpenAlexId);
+            .ResolveMember(e => e.OpenAlexId);
 
         Field<PapersConnectionType>("papers")
             .Description("Papers covering the topic, newest first unless `order` says otherwise.")
