@@ -17,4 +17,14 @@ public sealed class BatchLoaderRegistry
         string name, Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
         where TKey : notnull =>
         (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ => new BatchLoader<TKey, TValue>(fetch));
+
+    /// <summary>
+    /// Returns the request's value called <paramref name="name"/>, creating it with <paramref name="create"/> on first use: for
+    /// work that every parent of a level would otherwise repeat (building a field's filter predicate).
+    /// </summary>
+    public T Remember<T>(string name, Func<T> create)
+        where T : notnull =>
+        (T)_values.GetOrAdd(name, _ => create());
+
+    private readonly ConcurrentDictionary<string, object> _values = new(StringComparer.Ordinal);
 }

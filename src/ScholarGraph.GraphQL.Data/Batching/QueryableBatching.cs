@@ -1,19 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using ScholarGraph.GraphQL.Data.Projection;
 
 namespace ScholarGraph.GraphQL.Data.Batching;
 
 /// <summary>Fetch functions for <see cref="BatchLoader{TKey, TValue}"/> that run one query per batch.</summary>
 public static class QueryableBatching
 {
-    /// <summary>Reads the rows of <paramref name="query"/> and returns them by key, one row per key.</summary>
+    /// <summary>
+    /// Reads the rows of <paramref name="query"/> and returns them by key, one row per key, with only the columns of
+    /// <paramref name="projection"/> (whole rows when it is <c>null</c>).
+    /// </summary>
     public static async Task<IReadOnlyDictionary<TKey, T>> ToDictionaryAsync<TContext, TKey, T>(
-        IDbContextFactory<TContext> contexts, Func<TContext, IQueryable<T>> query, Func<T, TKey> key, CancellationToken cancellationToken)
+        IDbContextFactory<TContext> contexts, Func<TContext, IQueryable<T>> query, Func<T, TKey> key, Projection<T>? projection,
+        CancellationToken cancellationToken)
         where TContext : DbContext
         where TKey : notnull
         where T : class
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await query(db).AsNoTracking().ToDictionaryAsync(key, cancellationToken);
+        var rows = query(db).AsNoTracking();
+        return await (projection?.Apply(rows, db.Model) ?? rows).ToDictionaryAsync(key, cancellationToken);
     }
 
     /// <summary>Reads the rows of <paramref name="query"/> and groups them by key, keeping the query's order within a group.</summary>

@@ -1,4 +1,5 @@
 using GraphQL.DataLoader;
+using ScholarGraph.GraphQL.Data.Aggregates;
 
 namespace ScholarGraph.GraphQL.Data.Paging;
 
@@ -14,6 +15,12 @@ public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageIn
     : IConnection
 {
     IReadOnlyList<IEdge> IConnection.Edges => Edges;
+
+    /// <summary>
+    /// Counts the groups of every item of the connection (not only the page) for a grouping, deferred like <see cref="TotalCount"/>;
+    /// <c>null</c> when the connection cannot be grouped (for example one computed outside the database).
+    /// </summary>
+    public Func<GroupByDefinition<T>, IDataLoaderResult<IReadOnlyList<GroupCount>>>? GroupCounts { get; init; }
 }
 
 /// <summary>An item of a connection with its cursor.</summary>

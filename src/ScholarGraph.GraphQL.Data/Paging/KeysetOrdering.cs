@@ -31,11 +31,25 @@ public sealed class KeysetOrdering<T>
     /// <summary>Adds a descending key. Keys must not be null in the data: coalesce nullable columns in the expression.</summary>
     public KeysetOrdering<T> ThenByDescending<TKey>(Expression<Func<T, TKey>> key) => Add(key, true);
 
+    /// <summary>
+    /// Adds a key built at run time (for example from a client's <c>order</c>): a lambda over <typeparamref name="T"/> whose value
+    /// must not be null.
+    /// </summary>
+    public KeysetOrdering<T> ThenBy(LambdaExpression key, bool descending)
+    {
+        if (key.Parameters.Count != 1 || key.Parameters[0].Type != typeof(T))
+            throw new ArgumentException($"A key must be a lambda over {typeof(T).Name}.", nameof(key));
+        return Add(key, descending);
+    }
+
     private KeysetOrdering<T> Add(LambdaExpression key, bool descending)
     {
         _keys.Add((key, descending));
         return this;
     }
+
+    /// <summary>The members of <typeparamref name="T"/> the keys read; a projection must keep them, since cursors are written from them.</summary>
+    public IEnumerable<MemberInfo> Members => _keys.SelectMany(k => MemberCollector.Collect(k.Key));
 
     /// <summary>Sorts <paramref name="source"/> by the keys, each reversed when <paramref name="reverse"/> (to read a page backwards).</summary>
     public IQueryable<T> Sort(IQueryable<T> source, bool reverse = false) =>
@@ -129,5 +143,24 @@ public sealed class KeysetOrdering<T>
             return greater ? Expression.GreaterThan(compared, Expression.Constant(0)) : Expression.LessThan(compared, Expression.Constant(0));
         }
         return greater ? Expression.GreaterThan(left, right) : Expression.LessThan(left, right);
+    }
+
+    private sealed class MemberCollector(ParameterExpression row) : ExpressionVisitor
+    {
+        private readonly List<MemberInfo> _members = [];
+
+        public static IEnumerable<MemberInfo> Collect(LambdaExpression key)
+        {
+            var collector = new MemberCollector(key.Parameters[0]);
+            collector.Visit(key.Body);
+            return collector._members;
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression == row)
+                _members.Add(node.Member);
+            return base.VisitMember(node);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using GraphQL.DataLoader;
 using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Projection;
 
 namespace ScholarGraph.GraphQL.Data.Paging;
 
@@ -12,11 +13,14 @@ namespace ScholarGraph.GraphQL.Data.Paging;
 /// </summary>
 public static class QueryablePaging
 {
-    /// <summary>Reads one page of the rows <paramref name="query"/> selects, in <paramref name="ordering"/>.</summary>
+    /// <summary>
+    /// Reads one page of the rows <paramref name="query"/> selects, in <paramref name="ordering"/>, with only the columns of
+    /// <paramref name="projection"/> (whole rows when it is <c>null</c>).
+    /// </summary>
     /// <exception cref="PagingException">The cursor is malformed or foreign.</exception>
     public static async Task<Connection<T>> ToConnectionAsync<TContext, T>(
         IDbContextFactory<TContext> contexts, Func<TContext, IQueryable<T>> query, KeysetOrdering<T> ordering, PageRequest page,
-        string fieldPath, CancellationToken cancellationToken)
+        Projection<T>? projection, string fieldPath, CancellationToken cancellationToken)
         where TContext : DbContext
         where T : class
     {
@@ -27,14 +31,20 @@ public static class QueryablePaging
             var source = query(db).AsNoTracking();
             if (after is not null)
                 source = source.Where(after);
-            rows = await ordering.Sort(source, reverse: !page.Forward).Take(page.Size + 1).ToListAsync(cancellationToken);
+            var read = ordering.Sort(source, reverse: !page.Forward).Take(page.Size + 1);
+            rows = await (projection?.Apply(read, db.Model) ?? read).ToListAsync(cancellationToken);
         }
-        return Slice(rows, ordering, page, () => new DeferredResult<int>(async ct =>
+        return Slice(rows, ordering, page, () => CountLater(contexts, query));
+    }
+
+    /// <summary>Counts the rows of <paramref name="query"/> when the result is first awaited, for a <c>totalCount</c> that was selected.</summary>
+    internal static DeferredResult<int> CountLater<TContext, T>(IDbContextFactory<TContext> contexts, Func<TContext, IQueryable<T>> query)
+        where TContext : DbContext =>
+        new(async ct =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await query(db).CountAsync(ct);
-        }));
-    }
+        });
 
     /// <summary>
     /// Reads one page of children for each of many parents in a single query (the children's LIMIT applies per parent, which the
@@ -46,16 +56,18 @@ public static class QueryablePaging
     /// <param name="children">The children of a parent, as an expression the database can run.</param>
     /// <param name="ordering">The children's order.</param>
     /// <param name="page">The page to read of every parent.</param>
+    /// <param name="projection">The columns to read of each child; <c>null</c> reads whole rows.</param>
     /// <param name="fieldPath">The field's path, for error messages.</param>
     /// <param name="totalCount">Produces the deferred total count of a parent's children.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     public static async Task<IReadOnlyDictionary<TKey, Connection<TChild>>> ToConnectionsAsync<TContext, TParent, TKey, TChild>(
         IDbContextFactory<TContext> contexts, Func<TContext, IQueryable<TParent>> parents, Expression<Func<TParent, TKey>> parentKey,
         Func<TContext, Expression<Func<TParent, IEnumerable<TChild>>>> children, KeysetOrdering<TChild> ordering, PageRequest page,
-        string fieldPath, Func<TKey, IDataLoaderResult<int>> totalCount, CancellationToken cancellationToken)
+        Projection<TChild>? projection, string fieldPath, Func<TKey, IDataLoaderResult<int>> totalCount, CancellationToken cancellationToken)
         where TContext : DbContext
         where TParent : class
         where TKey : notnull
+        where TChild : class
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var childrenOf = children(db);
@@ -66,6 +78,9 @@ public static class QueryablePaging
                 ordering.After(page.Cursor, !page.Forward, CursorPath(fieldPath, page)));
         items = ordering.SortExpression(items, reverse: !page.Forward, queryable: false);
         items = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(TChild)], items, Expression.Constant(page.Size + 1));
+        // Projected after the page is cut, inside the correlated subquery, so the window function still pages whole rows by key.
+        if (projection?.Selector(db.Model) is { } selector)
+            items = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(TChild), typeof(TChild)], items, selector);
         items = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(TChild)], items);
         var slice = Expression.Lambda<Func<TParent, ChildSlice<TKey, TChild>>>(
             Expression.MemberInit(Expression.New(typeof(ChildSlice<TKey, TChild>)),

@@ -3,6 +3,7 @@ using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Coauthors;
 using ScholarGraph.Server.Institutions;
@@ -26,14 +27,14 @@ public sealed class AuthorType : ObjectGraphType<Author>
         Description = "A researcher. Coauthors are derived from shared papers, never stored.";
         this.ImplementNode(TypeName, "author", e => e.Id);
         Field<NonNullGraphType<StringGraphType>>("name").Description("The author's name as the source prints it.")
-            .Resolve(c => c.Source.Name);
+            .ResolveMember(e => e.Name);
         Field<StringGraphType>("category")
             .Description("The primary subject category the source shows for the author (for example `LG`), or null.")
-            .Resolve(c => c.Source.Category);
+            .ResolveMember(e => e.Category);
         Field<StringGraphType>("orcid").Description("The author's ORCID iD, or null when no source gives one.")
-            .Resolve(c => c.Source.Orcid);
+            .ResolveMember(e => e.Orcid);
         Field<StringGraphType>("openAlexId").Description("The author's OpenAlex id, or null when no source gives one.")
-            .Resolve(c => c.Source.OpenAlexId);
+            .ResolveMember(e => e.OpenAlexId);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportedAuthorMetricsType>>>>("reportedMetrics")
             .Description("Metrics outside sources report about the author, exactly as reported and labelled with their source; "
@@ -42,15 +43,18 @@ public sealed class AuthorType : ObjectGraphType<Author>
                 (db, keys) => db.ReportedAuthorMetrics.Where(m => keys.Contains(m.AuthorId)).OrderBy(m => m.Source), m => m.AuthorId));
 
         Field<PapersConnectionType>("papers")
-            .Description("The author's papers, newest first (papers without a date last).")
+            .Description("The author's papers, newest first (papers without a date last) unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", c.Source.Id,
                 (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
                 _ => a => a.Authorships.Select(s => s.Paper!), Orderings.PapersNewestFirst));
 
         Field<CoauthorsConnectionType>("coauthors")
-            .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name.")
+            .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name; `where` "
+                + "filters the coauthors.")
             .WithPagingArguments(paging)
+            .WithWhereArgument(typeof(AuthorFilterInputType))
             .Resolve(c => CoauthorLoader.Load(c, c.Source.Id));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.Domain;
 
 namespace ScholarGraph.Server.Authors;
@@ -12,11 +13,11 @@ public sealed class ReportedAuthorMetricsType : ObjectGraphType<ReportedAuthorMe
         Name = "ReportedAuthorMetrics";
         Description = "Metrics one outside source reports about an author, kept as reported. Each is null when the source does not report it.";
         Field<NonNullGraphType<StringGraphType>>("source").Description("The source that reported these figures.")
-            .Resolve(c => c.Source.Source);
-        Field<IntGraphType>("hIndex").Description("The h-index the source reports.").Resolve(c => c.Source.HIndex);
-        Field<IntGraphType>("citationCount").Description("The citation count the source reports.").Resolve(c => c.Source.CitationCount);
-        Field<IntGraphType>("paperCount").Description("The paper count the source reports.").Resolve(c => c.Source.PaperCount);
-        Field<FloatGraphType>("noveltyPercent").Description("The source's novelty figure, in percent.").Resolve(c => c.Source.NoveltyPercent);
-        Field<FloatGraphType>("aiScore").Description("The source's AI score.").Resolve(c => c.Source.AiScore);
+            .ResolveMember(e => e.Source);
+        Field<IntGraphType>("hIndex").Description("The h-index the source reports.").ResolveMember(e => e.HIndex);
+        Field<IntGraphType>("citationCount").Description("The citation count the source reports.").ResolveMember(e => e.CitationCount);
+        Field<IntGraphType>("paperCount").Description("The paper count the source reports.").ResolveMember(e => e.PaperCount);
+        Field<FloatGraphType>("noveltyPercent").Description("The source's novelty figure, in percent.").ResolveMember(e => e.NoveltyPercent);
+        Field<FloatGraphType>("aiScore").Description("The source's AI score.").ResolveMember(e => e.AiScore);
     }
 }

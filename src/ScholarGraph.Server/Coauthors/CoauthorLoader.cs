@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
@@ -21,14 +22,18 @@ internal static class CoauthorLoader
     public static IDataLoaderResult<Connection<Coauthor>> Load(IResolveFieldContext context, string authorId)
     {
         var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>();
-        return context.LoadComputedConnection<string, Coauthor>("Author.coauthors", authorId,
-            (keys, ct) => FetchAsync(contexts, keys, ct), StrongestFirst);
+        var filter = context.FilterArgument<Author>();
+        return context.LoadComputedConnection<string, Coauthor>("Author.coauthors" + context.DataArgumentsKey(), authorId,
+            (keys, ct) => FetchAsync(contexts, keys, filter, ct), StrongestFirst);
     }
 
     private static async Task<IReadOnlyDictionary<string, IReadOnlyList<Coauthor>>> FetchAsync(
-        IDbContextFactory<ScholarGraphDbContext> contexts, IReadOnlyList<string> authorIds, CancellationToken cancellationToken)
+        IDbContextFactory<ScholarGraphDbContext> contexts, IReadOnlyList<string> authorIds, Expression<Func<Author, bool>>? filter,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The client's filter applies to the coauthor, in SQL, before grouping counts reach memory.
+        var coauthors = filter is null ? db.Authors : db.Authors.Where(filter);
         var ties = await (
                 from mine in db.Authorships
                 where authorIds.Contains(mine.AuthorId)
@@ -36,7 +41,7 @@ internal static class CoauthorLoader
                 where theirs.AuthorId != mine.AuthorId
                 group theirs by new { Center = mine.AuthorId, Other = theirs.AuthorId } into tie
                 select new { tie.Key.Center, tie.Key.Other, Shared = tie.Count() } into tie
-                join author in db.Authors on tie.Other equals author.Id
+                join author in coauthors on tie.Other equals author.Id
                 select new { tie.Center, tie.Shared, Author = author })
             .AsNoTracking()
             .ToListAsync(cancellationToken);

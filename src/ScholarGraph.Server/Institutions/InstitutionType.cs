@@ -2,11 +2,13 @@ using GraphQL.Types;
 using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Topics;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Institutions;
@@ -24,26 +26,28 @@ public sealed class InstitutionType : ObjectGraphType<Institution>
         this.ImplementNode(TypeName, "institution", e => e.Id);
         Field<NonNullGraphType<StringGraphType>>("name")
             .Description("The name as the source prints it, which may be a short label such as `berkeley`.")
-            .Resolve(c => c.Source.Name);
-        Field<StringGraphType>("ror").Description("The ROR id, or null when no source gives one.").Resolve(c => c.Source.Ror);
+            .ResolveMember(e => e.Name);
+        Field<StringGraphType>("ror").Description("The ROR id, or null when no source gives one.").ResolveMember(e => e.Ror);
         Field<StringGraphType>("openAlexId").Description("The OpenAlex institution id, or null when no source gives one.")
-            .Resolve(c => c.Source.OpenAlexId);
+            .ResolveMember(e => e.OpenAlexId);
         Field<StringGraphType>("countryCode").Description("The ISO 3166-1 alpha-2 country code, or null when unknown.")
-            .Resolve(c => c.Source.CountryCode);
+            .ResolveMember(e => e.CountryCode);
         Field<StringGraphType>("type")
             .Description("The kind of institution as OpenAlex names it (`education`, `company`, `facility`, ...), or null when unknown.")
-            .Resolve(c => c.Source.Type);
+            .ResolveMember(e => e.Type);
 
         Field<AuthorsConnectionType>("authors")
-            .Description("Authors affiliated with the institution, or listed with it on a paper, by name.")
+            .Description("Authors affiliated with the institution, or listed with it on a paper, by name unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Author>("Institution.authors", c.Source.Id,
                 (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
                 db => i => db.Authors.Where(a => a.Affiliations.Any(f => f.InstitutionId == i.Id) || a.Authorships.Any(s => s.InstitutionId == i.Id)),
                 Orderings.AuthorsByName));
         Field<PapersConnectionType>("papers")
-            .Description("Papers that name the institution, newest first.")
+            .Description("Papers that name the institution, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Paper>("Institution.papers", c.Source.Id,
                 (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
                 _ => i => i.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.Domain;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Institutions;
@@ -19,7 +20,7 @@ public sealed class AuthorshipType : ObjectGraphType<Authorship>
         Field<IntGraphType>("position")
             .Description("The author's 1-based position in the author list the source prints, or null when the author is known to be "
                 + "on the paper but the printed list, cut short, does not show where.")
-            .Resolve(c => c.Source.Position);
+            .ResolveMember(e => e.Position);
         Field<InstitutionType>("institution").Description("The institution the paper lists for this author, or null when the source does not say.")
             .Resolve(c => c.Source.InstitutionId is { } id ? c.LoadInstitution(id) : null);
     }

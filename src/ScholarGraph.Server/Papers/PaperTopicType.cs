@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.Domain;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
@@ -16,10 +17,10 @@ public sealed class PaperTopicType : ObjectGraphType<PaperTopic>
         Field<NonNullGraphType<TopicType>>("topic").Description("The topic.")
             .Resolve(c => c.LoadTopic(c.Source.TopicId));
         Field<NonNullGraphType<FloatGraphType>>("score").Description("Relevance of the topic to the paper, greater than 0 and at most 1.")
-            .Resolve(c => c.Source.Score);
+            .ResolveMember(e => e.Score);
         Field<NonNullGraphType<StringGraphType>>("scoreSource")
             .Description("Where the score comes from: `source` when the data gave it, or `computed:keyword-frequency` when ScholarGraph "
                 + "computed it from the topic's keywords in the title and abstract (the paper's main topic scores 1).")
-            .Resolve(c => c.Source.ScoreSource);
+            .ResolveMember(e => e.ScoreSource);
     }
 }

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Topics;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Papers;
@@ -24,24 +26,25 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Description = "A scholarly work.";
         this.ImplementNode(TypeName, "paper", e => e.Id);
         Field<NonNullGraphType<StringGraphType>>("title").Description("The title as the source prints it.")
-            .Resolve(c => c.Source.Title);
+            .ResolveMember(e => e.Title);
         Field<StringGraphType>("abstract").Description("The abstract as the source prints it, or null.")
-            .Resolve(c => c.Source.Abstract);
+            .ResolveMember(e => e.Abstract);
         Field<DateGraphType>("publicationDate").Description("The publication date, or null when unknown. See `dateYearInferred`.")
-            .Resolve(c => c.Source.PublicationDate);
+            .ResolveMember(e => e.PublicationDate);
         Field<NonNullGraphType<BooleanGraphType>>("dateYearInferred")
             .Description("True when the source printed the date without a year and the year was read as the source page's current year.")
-            .Resolve(c => c.Source.DateYearInferred);
+            .ResolveMember(e => e.DateYearInferred);
         Field<StringGraphType>("category").Description("The subject category the source shows (for example `LG`), or null.")
-            .Resolve(c => c.Source.Category);
+            .ResolveMember(e => e.Category);
         Field<StringGraphType>("codeUrl").Description("A link to the paper's code, or null.")
-            .Resolve(c => c.Source.CodeUrl);
-        Field<StringGraphType>("doi").Description("The DOI, or null when no source gives one.").Resolve(c => c.Source.Doi);
-        Field<StringGraphType>("arxivId").Description("The arXiv identifier, or null when no source gives one.").Resolve(c => c.Source.ArxivId);
-        Field<StringGraphType>("openAlexId").Description("The OpenAlex work id, or null when no source gives one.").Resolve(c => c.Source.OpenAlexId);
+            .ResolveMember(e => e.CodeUrl);
+        Field<StringGraphType>("doi").Description("The DOI, or null when no source gives one.").ResolveMember(e => e.Doi);
+        Field<StringGraphType>("arxivId").Description("The arXiv identifier, or null when no source gives one.").ResolveMember(e => e.ArxivId);
+        Field<StringGraphType>("openAlexId").Description("The OpenAlex work id, or null when no source gives one.").ResolveMember(e => e.OpenAlexId);
         Field<ReportedCitationCountType>("reportedCitationCount")
             .Description("How many works cite this one as an outside source reports it (OpenAlex's `cited_by_count`), or null when none does. "
                 + "It counts works the store may not hold, so it may exceed `citedBy.totalCount`.")
+            .Projects(e => e.ReportedCitationCount, e => e.ReportedCitationCountSource)
             .Resolve(c => c.Source.ReportedCitationCount is null ? null : c.Source);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorshipType>>>>("authors")
@@ -54,7 +57,7 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<NonNullGraphType<BooleanGraphType>>("authorListTruncated")
             .Description("True when the source cut the author list short (\"et al.\"): `authors` then holds only the authors it printed, "
                 + "plus any known from elsewhere without a position.")
-            .Resolve(c => c.Source.AuthorListTruncated);
+            .ResolveMember(e => e.AuthorListTruncated);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")
             .Description("The institutions the paper names, in printed order.")
@@ -70,14 +73,16 @@ public sealed class PaperType : ObjectGraphType<Paper>
                 t => t.PaperId));
 
         Field<CitesConnectionType>("cites")
-            .Description("The papers this paper cites, newest first.")
+            .Description("The papers this paper cites, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.cites", c.Source.Id,
                 (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
                 _ => p => p.References.Select(r => r.CitedPaper!), Orderings.PapersNewestFirst));
         Field<CitedByConnectionType>("citedBy")
-            .Description("The papers that cite this paper, newest first.")
+            .Description("The papers that cite this paper, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.citedBy", c.Source.Id,
                 (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
                 _ => p => p.CitedBy.Select(r => r.CitingPaper!), Orderings.PapersNewestFirst));

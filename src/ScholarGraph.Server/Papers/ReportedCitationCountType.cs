@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using ScholarGraph.Domain;
+using ScholarGraph.GraphQL.Data.Projection;
 
 namespace ScholarGraph.Server.Papers;
 
@@ -12,8 +13,8 @@ public sealed class ReportedCitationCountType : ObjectGraphType<Paper>
         Name = "ReportedCitationCount";
         Description = "A paper's citation count as one outside source reports it, kept as reported.";
         Field<NonNullGraphType<StringGraphType>>("source").Description("The source that reported the count (for example `openalex`).")
-            .Resolve(c => c.Source.ReportedCitationCountSource ?? "unknown");
+            .Projects(e => e.ReportedCitationCountSource).Resolve(c => c.Source.ReportedCitationCountSource ?? "unknown");
         Field<NonNullGraphType<IntGraphType>>("citationCount").Description("How many works cite the paper, according to the source.")
-            .Resolve(c => c.Source.ReportedCitationCount!.Value);
+            .Projects(e => e.ReportedCitationCount).Resolve(c => c.Source.ReportedCitationCount!.Value);
     }
 }

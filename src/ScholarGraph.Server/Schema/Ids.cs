@@ -29,6 +29,19 @@ internal static class Ids
         return (type, key);
     }
 
+    /// <summary>
+    /// Decodes a global id of a <paramref name="typeName"/> into its key, for filters; throws <see cref="FormatException"/> with
+    /// the reason when the id is malformed or names another type.
+    /// </summary>
+    public static Func<string, string> DecoderOf(string typeName) => id =>
+    {
+        if (!GlobalId.TryDecode(id, out var type, out var key))
+            throw new FormatException($"'{id}' is not a valid id.");
+        if (type != typeName)
+            throw new FormatException($"'{id}' is the id of a {type}, not of a {typeName}.");
+        return key;
+    };
+
     /// <summary>An <see cref="InvalidIdCode"/> error at the field's path.</summary>
     public static ExecutionError InvalidId(IResolveFieldContext context, string reason) =>
         new($"{context.FieldPath()}: {reason}") { Code = InvalidIdCode };

@@ -22,13 +22,22 @@ public sealed class QueryType : ObjectGraphType
         Description = "The entry points for reading the scholarly graph.";
         this.AddNodeFields();
 
-        Field<AuthorsConnectionType>("authors").Description("All authors, by name.").WithPagingArguments(paging)
+        Field<AuthorsConnectionType>("authors").Description("All authors, by name unless `order` says otherwise.").WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
             .ResolveAsync(async c => await c.LoadConnectionAsync<ScholarGraphDbContext, Author>(db => db.Authors, Orderings.AuthorsByName));
-        Field<PapersConnectionType>("papers").Description("All papers, newest first.").WithPagingArguments(paging)
+        Field<PapersConnectionType>("papers").Description("All papers, newest first unless `order` says otherwise.").WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .ResolveAsync(async c => await c.LoadConnectionAsync<ScholarGraphDbContext, Paper>(db => db.Papers, Orderings.PapersNewestFirst));
-        Field<InstitutionsConnectionType>("institutions").Description("All institutions, by name.").WithPagingArguments(paging)
+        Field<PaperListCollectionSegmentType>("paperList")
+            .Description("All papers, newest first unless `order` says otherwise, offset-paged for clients that show numbered pages (`papers` pages by cursor).")
+            .WithOffsetPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
+            .ResolveAsync(async c => await c.LoadCollectionSegmentAsync<ScholarGraphDbContext, Paper>(db => db.Papers, Orderings.PapersNewestFirst));
+        Field<InstitutionsConnectionType>("institutions").Description("All institutions, by name unless `order` says otherwise.").WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(InstitutionFilterInputType), typeof(InstitutionSortInputType))
             .ResolveAsync(async c => await c.LoadConnectionAsync<ScholarGraphDbContext, Institution>(db => db.Institutions, Orderings.InstitutionsByName));
-        Field<TopicsConnectionType>("topics").Description("All topics, by name.").WithPagingArguments(paging)
+        Field<TopicsConnectionType>("topics").Description("All topics, by name unless `order` says otherwise.").WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(TopicFilterInputType), typeof(TopicSortInputType))
             .ResolveAsync(async c => await c.LoadConnectionAsync<ScholarGraphDbContext, Topic>(db => db.Topics, Orderings.TopicsByName));
 
         Field<AuthorType>("author").Description("The author with the given id, or null when there is none.")

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Filtering;
 using ScholarGraph.GraphQL.Data.Paging;
 
 namespace ScholarGraph.Server.Schema;
@@ -23,6 +24,7 @@ public static class SchemaServiceCollectionExtensions
             .AddSystemTextJson()
             // Each subscription event runs in a scope of its own (the subscribing request's scope is gone by then).
             .AddScopedSubscriptionExecutionStrategy(serialExecution: false)
+            .AddFilteringTypes()
             .AddGraphTypes(typeof(ScholarGraphSchema).Assembly)
             .AddGraphTypes(typeof(GraphQL.Data.Relay.NodeInterfaceGraphType).Assembly));
         return services;

@@ -2,11 +2,13 @@ using GraphQL.Types;
 using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Institutions;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Topics;
@@ -22,18 +24,19 @@ public sealed class TopicType : ObjectGraphType<Topic>
     {
         Description = "A research topic that papers cover.";
         this.ImplementNode(TypeName, "topic", e => e.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Description("The topic's name.").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The topic's name.").ResolveMember(e => e.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keywords")
             .Description("Phrases whose occurrence in a paper's title or abstract is the evidence that the paper covers the topic.")
-            .Resolve(c => c.Source.Keywords);
+            .ResolveMember(e => e.Keywords);
         Field<StringGraphType>("openAlexId")
             .Description("The OpenAlex id of the topic or hierarchy level (`T11636`, `subfields/1702`, `fields/17`, `domains/3`), or null when no source gives one.")
-            .Resolve(c => c.Source.OpenAlexId);
+            .ResolveMember(e => e.OpenAlexId);
         Field<TopicLevelType>("level")
             .Description("Where the topic stands in OpenAlex's hierarchy (domain, field, subfield, topic), or null for a topic outside it.")
-            .Resolve(c => c.Source.Level);
+            .ResolveMember(e => e.Level);
         Field<TopicType>("parent")
             .Description("The broader topic this one belongs to (a topic's subfield, a subfield's field, a field's domain), or null at the top.")
+            .Projects(e => e.ParentId)
             .Resolve(c => c.Source.ParentId is { } parent ? c.LoadTopic(parent) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicType>>>>("children")
             .Description("The narrower topics that belong to this one, by name; empty for a leaf.")
@@ -42,14 +45,16 @@ public sealed class TopicType : ObjectGraphType<Topic>
                 t => t.ParentId!));
 
         Field<PapersConnectionType>("papers")
-            .Description("Papers covering the topic, newest first.")
+            .Description("Papers covering the topic, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Paper>("Topic.papers", c.Source.Id,
                 (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
                 _ => t => t.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
         Field<AuthorsConnectionType>("authors")
-            .Description("Authors of papers covering the topic, by name.")
+            .Description("Authors of papers covering the topic, by name unless `order` says otherwise.")
             .WithPagingArguments(paging)
+            .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Author>("Topic.authors", c.Source.Id,
                 (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
                 db => t => db.Authors.Where(a => a.Authorships.Any(s => s.Paper!.Topics.Any(pt => pt.TopicId == t.Id))),

@@ -1,0 +1,26 @@
+using GraphQL;
+
+namespace ScholarGraph.GraphQL.Data.Paging;
+
+/// <summary>The offset paging arguments of one collection-segment field, checked.</summary>
+/// <param name="Skip">How many items to pass over.</param>
+/// <param name="Take">How many items the segment holds at most.</param>
+public sealed record OffsetPageRequest(int Skip, int Take)
+{
+    /// <summary>
+    /// Reads <c>skip</c> (default 0) and <c>take</c> (default <see cref="PagingOptions.DefaultPageSize"/>) from
+    /// <paramref name="context"/>.
+    /// </summary>
+    /// <exception cref="PagingException"><c>skip</c> is negative, or <c>take</c> is negative or over the maximum.</exception>
+    public static OffsetPageRequest From(IResolveFieldContext context, PagingOptions options)
+    {
+        var skip = context.GetArgument<int?>("skip") ?? 0;
+        var take = context.GetArgument<int?>("take") ?? options.DefaultPageSize;
+        var path = string.Join('.', context.ResponsePath);
+        if (skip < 0)
+            throw new PagingException($"{path}: 'skip' must be 0 or more, not {skip}.", PagingException.InvalidArguments);
+        if (take < 0 || take > options.MaxPageSize)
+            throw new PagingException($"{path}: 'take' must be between 0 and {options.MaxPageSize}, not {take}.", PagingException.InvalidPageSize);
+        return new OffsetPageRequest(skip, take);
+    }
+}
