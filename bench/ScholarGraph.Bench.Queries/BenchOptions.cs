@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ScholarGraph.Bench.Queries;
 
 /// <summary>The benchmark's command-line options and their defaults.</summary>
-internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Warmup, string CacheFolder, bool Plans)
+internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Warmup, string CacheFolder, bool Plans, int CompareLoaders)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -13,6 +13,7 @@ internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Wa
         var warmup = 20;
         string? cache = null;
         var plans = false;
+        var compareLoaders = 0;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -25,10 +26,11 @@ internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Wa
                 case "--warmup": warmup = Number(); break;
                 case "--cache": cache = Next(); break;
                 case "--plans": plans = true; break;
+                case "--compare-loaders": compareLoaders = Number(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
-        return new BenchOptions(papers, seed, Math.Max(1, iterations), Math.Max(1, warmup), cache ?? DefaultCache(), plans);
+        return new BenchOptions(papers, seed, Math.Max(1, iterations), Math.Max(1, warmup), cache ?? DefaultCache(), plans, compareLoaders);
     }
 
     // bench/.cache beside this project's folder, found from the working directory upwards (git-ignored).

@@ -14,7 +14,7 @@ internal static class BenchReport
 {
     public static void PrintSetup(string database, BenchDatabaseInfo info, bool cached, IServiceProvider services)
     {
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}{LoadAverage()}");
 #if DEBUG
         Console.WriteLine("WARNING: a Debug build; run with -c Release for figures worth quoting.");
 #endif
@@ -49,10 +49,11 @@ internal static class BenchReport
     public static void PrintTable(IReadOnlyList<Measurement> measurements, int iterations)
     {
         Console.WriteLine();
-        Console.WriteLine($"{iterations} timed runs per query after warm-up; time = execute + serialize to JSON, in-process (no HTTP).");
+        Console.WriteLine($"{iterations} timed runs per query after warm-up; time = execute + serialize to JSON, in-process (no HTTP);");
+        Console.WriteLine("cpu ms = this process's CPU time per run (all threads), steadier than wall time when the machine is shared.");
         var width = Math.Max(40, measurements.Max(m => m.Name.Length));
-        Console.WriteLine($"{"query".PadRight(width)} | {"median ms",9} | {"p99 ms",8} | {"SQL trips",9} | {"rows",5}");
-        Console.WriteLine($"{new string('-', width)}-|-{new string('-', 9)}-|-{new string('-', 8)}-|-{new string('-', 9)}-|-{new string('-', 5)}");
+        Console.WriteLine($"{"query".PadRight(width)} | {"median ms",9} | {"p99 ms",8} | {"cpu ms",7} | {"SQL trips",9} | {"rows",5}");
+        Console.WriteLine($"{new string('-', width)}-|-{new string('-', 9)}-|-{new string('-', 8)}-|-{new string('-', 7)}-|-{new string('-', 9)}-|-{new string('-', 5)}");
         foreach (var m in measurements)
         {
             if (m.Error is not null)
@@ -62,7 +63,7 @@ internal static class BenchReport
             }
             var trips = m.MinRoundTrips == m.MaxRoundTrips ? $"{m.MinRoundTrips}" : $"{m.MinRoundTrips}-{m.MaxRoundTrips}";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{m.Name.PadRight(width)} | {m.MedianMs,9:F2} | {m.P99Ms,8:F2} | {trips,9} | {m.Rows,5}"));
+                $"{m.Name.PadRight(width)} | {m.MedianMs,9:F2} | {m.P99Ms,8:F2} | {m.CpuMs,7:F2} | {trips,9} | {m.Rows,5}"));
         }
     }
 
@@ -86,6 +87,10 @@ internal static class BenchReport
 
     public static string? EndCursor(JsonElement? data, string field) =>
         data?.GetProperty(field).GetProperty("pageInfo").GetProperty("endCursor").GetString();
+
+    // On a shared machine the load tells how far wall times can be trusted.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? $", load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "";
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "...";
 }

@@ -1,7 +1,8 @@
 using ScholarGraph.Bench.Queries;
 
 // Issue 3's query benchmark; bench/README.md says how to run it. Options: --papers N (100000) --seed S (1) --iterations N (200)
-// --warmup N (20) --cache DIR (bench/.cache) --plans (print each query's SQL with SQLite's query plan).
+// --warmup N (20) --cache DIR (bench/.cache) --plans (print each query's SQL with SQLite's query plan)
+// --compare-loaders N (also load N generated papers through SeedLoader and through BulkSeedLoader, and compare).
 var options = BenchOptions.Parse(args);
 var (database, info, cached) = await BenchDatabase.PrepareAsync(options.CacheFolder, options.Papers, options.Seed);
 await using var harness = QueryHarness.Create(database);
@@ -26,3 +27,6 @@ if (options.Plans)
     foreach (var query in BenchQueries.All.Concat(BenchQueries.WithoutFilters).Where(q => measurements.Single(m => m.Name == q.Name).Error is null))
         BenchReport.PrintPlans(database, query.Name, await harness.SqlOfAsync(query, inputs));
 }
+
+if (options.CompareLoaders > 0)
+    await LoaderComparison.RunAsync(options.CacheFolder, options.CompareLoaders, options.Seed);

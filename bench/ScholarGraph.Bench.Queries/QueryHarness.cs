@@ -12,8 +12,9 @@ using ScholarGraph.Server.Schema;
 namespace ScholarGraph.Bench.Queries;
 
 /// <summary>What one query measured.</summary>
+/// <param name="CpuMs">Process CPU time per run (mean over the timed runs): steadier than wall time on a shared machine.</param>
 internal sealed record Measurement(
-    string Name, double MedianMs, double P99Ms, int MinRoundTrips, int MaxRoundTrips, int Rows, string? Error, JsonElement? Data);
+    string Name, double MedianMs, double P99Ms, double CpuMs, int MinRoundTrips, int MaxRoundTrips, int Rows, string? Error, JsonElement? Data);
 
 /// <summary>
 /// The server's services, composed as the server composes them (<see cref="ScholarGraphHostingExtensions.AddScholarGraph"/>) on the
@@ -76,7 +77,7 @@ internal sealed class QueryHarness : IAsyncDisposable
         {
             var error = errors[0];
             var code = error.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("code", out var c) ? c.GetString() : null;
-            return new Measurement(query.Name, double.NaN, double.NaN, 0, 0, 0, $"{code}: {error.GetProperty("message").GetString()}", null);
+            return new Measurement(query.Name, double.NaN, double.NaN, double.NaN, 0, 0, 0, $"{code}: {error.GetProperty("message").GetString()}", null);
         }
         var data = response.GetProperty("data");
         for (var i = 1; i < warmup; i++)
@@ -84,6 +85,7 @@ internal sealed class QueryHarness : IAsyncDisposable
 
         var times = new double[iterations];
         int min = int.MaxValue, max = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < iterations; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -92,8 +94,9 @@ internal sealed class QueryHarness : IAsyncDisposable
             min = Math.Min(min, roundTrips);
             max = Math.Max(max, roundTrips);
         }
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / iterations;
         Array.Sort(times);
-        return new Measurement(query.Name, Percentile(times, 0.5), Percentile(times, 0.99), min, max, CountRows(data), null, data);
+        return new Measurement(query.Name, Percentile(times, 0.5), Percentile(times, 0.99), cpuMs, min, max, CountRows(data), null, data);
     }
 
     /// <summary>The SQL one run of <paramref name="query"/> sends.</summary>
