@@ -12,6 +12,7 @@ var inputs = await BenchReport.PickInputsAsync(harness.Services);
 var measurements = new List<Measurement>();
 foreach (var query in BenchQueries.All.Concat(BenchQueries.WithoutFilters))
 {
+    Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} measuring {query.Name} ...");
     var measurement = await harness.MeasureAsync(query, inputs, options.Warmup, options.Iterations);
     measurements.Add(measurement);
     // Query 3 pages on from query 1's end cursor (and 3' from 1').
