@@ -18,8 +18,8 @@ public static class ScholarGraphHostingExtensions
         database.ConnectionString ??= builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         builder.Services.AddScholarGraphStorage(database);
         builder.Services.AddGraphChanges();
-        builder.Services.AddScholarGraphSubscriptions();
         builder.Services.AddScholarGraphSecurity(builder.Configuration);
+        builder.Services.AddScholarGraphSubscriptions();
         builder.Services.AddScholarGraphSchema(builder.Configuration);
         builder.AddGraphQLHttpWithIde();
         return builder;

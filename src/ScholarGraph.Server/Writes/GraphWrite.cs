@@ -31,7 +31,7 @@ internal sealed class GraphWrite(ScholarGraphDbContext db, MutationInput input, 
     {
         if (GlobalId.TryDecode(id, out var type, out var key) && type == typeName)
             return key;
-        on.Invalid(name, $"must be the id of a {typeName}, not '{id}'", index);
+        on.Invalid(name, $"must be an id of type {typeName}, not '{id}'", index);
         return null;
     }
 
@@ -48,6 +48,15 @@ internal sealed class GraphWrite(ScholarGraphDbContext db, MutationInput input, 
         if (entity is null)
             on.Add(notFound(id, on.PathOf(name)));
         return entity;
+    }
+
+    /// <summary>Loads the entity the required id field <paramref name="name"/> of the input names, or stops the mutation with the error.</summary>
+    public async Task<T> RequireAsync<T>(string name, string typeName, Func<string, IReadOnlyList<string>, MutationError> notFound)
+        where T : class
+    {
+        var entity = await FindAsync<T>(Input, name, typeName, notFound);
+        Input.ThrowIfInvalid();
+        return entity!;
     }
 
     /// <summary>Reports <paramref name="duplicate"/> when field <paramref name="field"/> was given and another entity already holds its value.</summary>
