@@ -18,8 +18,9 @@ public static class ImportFormats
 {
     /// <summary>
     /// <see cref="ImportFormat.OpenAlexWorks"/> for a gzipped file, or one whose first non-blank line is a whole JSON object that
-    /// is not a seed document (which has <c>source</c> and <c>papers</c>); <see cref="ImportFormat.Seed"/> otherwise (a seed
-    /// document is usually printed over many lines, so its first line is not a whole object).
+    /// is not a seed document (which has <c>source</c> and <c>papers</c>), or whose first line is broken JSON;
+    /// <see cref="ImportFormat.Seed"/> for a file whose first line is a lone <c>{</c> (a seed document printed over many lines)
+    /// or a whole seed document.
     /// </summary>
     public static ImportFormat Detect(string path)
     {
@@ -43,7 +44,9 @@ public static class ImportFormats
             }
             catch (JsonException)
             {
-                return ImportFormat.Seed;
+                // A seed document printed over many lines opens with a line of its own; anything else is a works file whose first
+                // line is broken, which the works reader then reports with its line number.
+                return line.Trim() == "{" ? ImportFormat.Seed : ImportFormat.OpenAlexWorks;
             }
         }
         return ImportFormat.Seed;

@@ -165,6 +165,19 @@ public sealed class StoreImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_works_file_whose_first_line_is_broken_is_still_read_as_works_and_reports_that_line()
+    {
+        var path = WriteFile("broken-start.jsonl", ["{\"id\": \"https://openalex.org/W1\", \"display_name\": ", .. File.ReadAllLines(SamplePath)]);
+
+        Assert.Equal(ImportFormat.OpenAlexWorks, ImportFormats.Detect(path));
+        var summary = await ImportAsync([path]);
+
+        Assert.Equal("broken-start.jsonl:1", Assert.Single(summary.Problems).Location);
+        Assert.StartsWith("not a JSON work", summary.Problems[0].Reason);
+        Assert.Equal(12, summary.WorksWritten);
+    }
+
+    [Fact]
     public async Task A_bad_line_with_stop_ends_the_import_keeping_the_works_before_it_and_nothing_of_it()
     {
         var lines = File.ReadAllLines(SamplePath).ToList();
