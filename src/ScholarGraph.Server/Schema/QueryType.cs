@@ -4,6 +4,7 @@ using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Authors;
+using ScholarGraph.Server.Clusters;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Network;
 using ScholarGraph.Server.Nodes;
@@ -46,5 +47,6 @@ public sealed class QueryType : ObjectGraphType
             .Resolve(c => c.LoadTopic(Ids.KeyOf(c, TopicType.TypeName)));
 
         this.AddNetworkFields();
+        this.AddTopicClustersField();
     }
 }
