@@ -19,14 +19,23 @@ namespace ScholarGraph.Server.Clusters;
 /// <param name="Clusters">The clusters kept (those of at least <c>minSize</c> topics).</param>
 public sealed record ClusteringResult(GraphSnapshot Snapshot, TopicClustering Clustering, IReadOnlyList<TopicCluster> Clusters);
 
-/// <summary>A cluster with its clustering.</summary>
-/// <param name="Snapshot">The snapshot.</param>
-/// <param name="Clustering">The clustering.</param>
-/// <param name="Cluster">The cluster.</param>
-public sealed record ClusterResult(GraphSnapshot Snapshot, TopicClustering Clustering, TopicCluster Cluster)
+/// <summary>
+/// A cluster with its clustering. A class, not a record: batched loads key on it, and its lazily ranked members must not change its
+/// hash.
+/// </summary>
+public sealed class ClusterResult(GraphSnapshot snapshot, TopicClustering clustering, TopicCluster cluster)
 {
+    /// <summary>The snapshot.</summary>
+    public GraphSnapshot Snapshot { get; } = snapshot;
+
+    /// <summary>The clustering.</summary>
+    public TopicClustering Clustering { get; } = clustering;
+
+    /// <summary>The cluster.</summary>
+    public TopicCluster Cluster { get; } = cluster;
+
     /// <summary>Keys of its three most central topics, which make its label.</summary>
-    public string[] LabelTopicKeys { get; } = Cluster.Topics.Take(3).Select(Snapshot.Index.Topics.KeyOf).ToArray();
+    public string[] LabelTopicKeys { get; } = cluster.Topics.Take(3).Select(snapshot.Index.Topics.KeyOf).ToArray();
 
     /// <summary>The papers most in the cluster, ranked once per result.</summary>
     public IReadOnlyList<ClusterMember> TopPapers => field ??= Clustering.TopPapers(Cluster.Id, TopicClusterType.RankedMembers);
