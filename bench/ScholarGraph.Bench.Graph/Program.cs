@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using ScholarGraph.Bench.Graph;
 using ScholarGraph.Graph.Index;
 using ScholarGraph.Graph.Scholarly;
@@ -22,6 +23,7 @@ void Record(string name, string unit, int size, double value)
 foreach (var size in sizes)
 {
     var folder = await GeneratedGraphs.EnsureAsync(root, size);
+    GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
 
@@ -33,6 +35,7 @@ foreach (var size in sizes)
     var index = builder.Build();
     var buildMs = clock.Elapsed.TotalMilliseconds;
     builder = null;
+    GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     var heapDelta = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
     var papers = index.Papers.Count;

@@ -1,4 +1,4 @@
-using ScholarGraph.Graph.Index;
+using ScholarGraph.Graph.Internal;
 using ScholarGraph.Graph.Traversal;
 
 namespace ScholarGraph.Graph.Scholarly;
@@ -33,8 +33,8 @@ public sealed class CoauthorNetwork
     /// <param name="includePaper">Counts only papers that pass (see <see cref="ScholarlyIndex.PaperFilter"/>); <c>null</c> counts all.</param>
     /// <param name="maxNodes">Largest number of authors, the center included; at least 1.</param>
     /// <remarks>
-    /// Costs the traversal (the papers and coauthors of the kept authors) plus, per kept author, one more pass over its coauthors
-    /// to find the edges among kept authors and one sorted intersection per edge: nothing depends on the size of the graph.
+    /// Costs the traversal (the papers and coauthors of the expanded authors) plus one pass over the papers of the kept authors to
+    /// find the ties among them: nothing depends on the size of the graph.
     /// </remarks>
     public static CoauthorNetwork Explore(ScholarlyIndex index, int center, int depth, int minSharedPapers, Func<int, bool>? includePaper, int maxNodes)
     {
@@ -43,61 +43,112 @@ public sealed class CoauthorNetwork
         var authorship = index.Authorship;
         var view = authorship.CreateCoauthorView(includePaper);
         var neighborhood = Neighborhood.Explore(view, center, depth, minSharedPapers, maxNodes);
-        var kept = new Dictionary<int, int>(neighborhood.Nodes.Count);
-        foreach (var node in neighborhood.Nodes)
+        var slots = NodeSlots.Rent(authorship.AuthorCount);
+        try
         {
-            kept.Add(node.Node, node.Distance);
+            return Connect(index, neighborhood, slots, minSharedPapers, includePaper);
         }
-
-        var edges = new List<NetworkEdge>();
-        foreach (var node in neighborhood.Nodes.Select(n => n.Node).Order())
+        finally
         {
-            var neighbors = view.OutNeighbors(node);
-            var pending = new List<int>();
-            for (var i = 0; i < neighbors.Count; i++)
-            {
-                if (neighbors.Nodes[i] > node && neighbors.Weights[i] >= minSharedPapers && kept.ContainsKey(neighbors.Nodes[i]))
-                {
-                    pending.Add(neighbors.Nodes[i]);
-                }
-            }
-
-            foreach (var other in pending)
-            {
-                var shared = authorship.SharedPapers(node, other, includePaper);
-                var years = shared.Select(index.PublicationYear).OfType<int>().ToArray();
-                edges.Add(new NetworkEdge(node, other, shared, years.Length == 0 ? null : years.Min(), years.Length == 0 ? null : years.Max()));
-            }
+            NodeSlots.Return(slots);
         }
-
-        var nodes = neighborhood.Nodes
-            .Select(n => new NetworkNode(n.Node, n.Distance, PapersInside(index, n.Node, kept, includePaper)))
-            .ToArray();
-        return new CoauthorNetwork(nodes, edges, neighborhood.Truncated);
     }
 
-    /// <summary>Papers of the author (under the filter) that another author of the network is also on.</summary>
-    private static int PapersInside(ScholarlyIndex index, int author, Dictionary<int, int> kept, Func<int, bool>? includePaper)
+    /// <summary>
+    /// Finds the ties among the kept authors in one pass over their papers: a paper is handled by the lowest-id kept author on it,
+    /// which adds it to every pair of kept authors it lists. Nothing is sorted per author and no intersection is needed, so the
+    /// cost is the papers of the kept authors times their author counts.
+    /// </summary>
+    private static CoauthorNetwork Connect(ScholarlyIndex index, NeighborhoodResult neighborhood, NodeSlots kept, int minSharedPapers,
+        Func<int, bool>? includePaper)
     {
-        var count = 0;
-        foreach (var paper in index.Authorship.PapersOf(author))
+        var authorship = index.Authorship;
+        var nodes = neighborhood.Nodes;
+        for (var i = 0; i < nodes.Count; i++)
         {
-            if (includePaper is not null && !includePaper(paper))
+            kept.Set(nodes[i].Node, i);
+        }
+
+        var papersInside = new int[nodes.Count];
+        var pairs = new Dictionary<long, List<int>>();
+        var onPaper = new List<int>();
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var author = nodes[i].Node;
+            foreach (var paper in authorship.PapersOf(author))
+            {
+                if (includePaper is not null && !includePaper(paper))
+                {
+                    continue;
+                }
+
+                onPaper.Clear();
+                foreach (var other in authorship.AuthorsOf(paper))
+                {
+                    if (kept.TryGet(other, out _))
+                    {
+                        onPaper.Add(other);
+                    }
+                }
+
+                if (onPaper.Count < 2)
+                {
+                    continue;
+                }
+
+                papersInside[i]++;
+                // Authors of a paper are ascending, so onPaper[0] is its lowest kept author.
+                if (onPaper[0] != author)
+                {
+                    continue;
+                }
+
+                for (var x = 0; x < onPaper.Count; x++)
+                {
+                    for (var y = x + 1; y < onPaper.Count; y++)
+                    {
+                        var key = ((long)onPaper[x] << 32) | (uint)onPaper[y];
+                        if (!pairs.TryGetValue(key, out var shared))
+                        {
+                            pairs[key] = shared = [];
+                        }
+
+                        shared.Add(paper);
+                    }
+                }
+            }
+        }
+
+        var edges = new List<NetworkEdge>(pairs.Count);
+        foreach (var (key, shared) in pairs.OrderBy(p => p.Key))
+        {
+            if (shared.Count < minSharedPapers)
             {
                 continue;
             }
 
-            foreach (var other in index.Authorship.AuthorsOf(paper))
+            var papers = shared.ToArray();
+            Array.Sort(papers);
+            int? first = null, last = null;
+            foreach (var paper in papers)
             {
-                if (other != author && kept.ContainsKey(other))
+                if (index.PublicationYear(paper) is { } year)
                 {
-                    count++;
-                    break;
+                    first = first is null ? year : Math.Min(first.Value, year);
+                    last = last is null ? year : Math.Max(last.Value, year);
                 }
             }
+
+            edges.Add(new NetworkEdge((int)(key >> 32), (int)key, papers, first, last));
         }
 
-        return count;
+        var result = new NetworkNode[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            result[i] = new NetworkNode(nodes[i].Node, nodes[i].Distance, papersInside[i]);
+        }
+
+        return new CoauthorNetwork(result, edges, neighborhood.Truncated);
     }
 }
 
