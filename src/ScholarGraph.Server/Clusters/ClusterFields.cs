@@ -8,18 +8,13 @@ using ScholarGraph.Server.Topics;
 
 namespace ScholarGraph.Server.Clusters;
 
-/// <summary>A related topic with its snapshot.</summary>
-/// <param name="Snapshot">The snapshot.</param>
-/// <param name="Related">The relation.</param>
-public sealed record RelatedTopicResult(GraphSnapshot Snapshot, RelatedTopic Related);
-
 /// <summary>An author's share in one cluster, with the cluster.</summary>
 /// <param name="Cluster">The cluster.</param>
 /// <param name="Share">The share.</param>
 public sealed record TopicShareResult(ClusterResult Cluster, ClusterShare Share);
 
 /// <summary>The <c>RelatedTopic</c> type.</summary>
-public sealed class RelatedTopicType : ObjectGraphType<RelatedTopicResult>
+public sealed class RelatedTopicType : ObjectGraphType<Indexed<RelatedTopic>>
 {
     /// <summary>Defines the fields.</summary>
     public RelatedTopicType()
@@ -27,12 +22,12 @@ public sealed class RelatedTopicType : ObjectGraphType<RelatedTopicResult>
         Name = "RelatedTopic";
         Description = "A topic that co-occurs with another on papers.";
         Field<NonNullGraphType<TopicType>>("topic").Description("The related topic.")
-            .Resolve(c => c.LoadTopic(c.Source.Snapshot.Index.Topics.KeyOf(c.Source.Related.Topic)));
+            .Resolve(c => c.LoadTopic(c.Source.Snapshot.Index.Topics.KeyOf(c.Source.Value.Topic)));
         Field<NonNullGraphType<FloatGraphType>>("strength")
             .Description("Association strength: how often the two topics share a paper over what chance predicts from how often each occurs (1 = as expected).")
-            .Resolve(c => (double)c.Source.Related.Strength);
+            .Resolve(c => (double)c.Source.Value.Strength);
         Field<NonNullGraphType<IntGraphType>>("sharedPapers").Description("Papers that cover both topics.")
-            .Resolve(c => c.Source.Related.SharedPapers);
+            .Resolve(c => c.Source.Value.SharedPapers);
     }
 }
 
@@ -100,7 +95,7 @@ internal static class ClusterFields
                 var first = GraphArguments.Int(c, "first", 0, MaxRelated);
                 var snapshot = c.GraphSnapshot();
                 return snapshot.Index.Topics.TryGetId(c.Source.Id, out var id)
-                    ? snapshot.Index.RelatedTopics(id, first).Select(r => new RelatedTopicResult(snapshot, r)).ToArray()
-                    : Array.Empty<RelatedTopicResult>();
+                    ? snapshot.Index.RelatedTopics(id, first).Select(r => new Indexed<RelatedTopic>(snapshot, r)).ToArray()
+                    : Array.Empty<Indexed<RelatedTopic>>();
             });
 }

@@ -23,16 +23,6 @@ public enum NoPathReason
 /// <param name="Reason">Why there is none, or <c>null</c> when there are paths.</param>
 public sealed record CollaborationPathResult(GraphSnapshot Snapshot, IReadOnlyList<CollaborationPath> Paths, NoPathReason? Reason);
 
-/// <summary>A path with its snapshot.</summary>
-/// <param name="Snapshot">The snapshot.</param>
-/// <param name="Path">The path.</param>
-public sealed record PathResult(GraphSnapshot Snapshot, CollaborationPath Path);
-
-/// <summary>A hop with its snapshot.</summary>
-/// <param name="Snapshot">The snapshot.</param>
-/// <param name="Hop">The hop.</param>
-public sealed record HopResult(GraphSnapshot Snapshot, CollaborationHop Hop);
-
 /// <summary>The <c>NoPathReason</c> enum.</summary>
 public sealed class NoPathReasonType : EnumerationGraphType<NoPathReason>
 {
@@ -56,17 +46,17 @@ public sealed class CollaborationPathResultType : ObjectGraphType<CollaborationP
         Description = "The shortest chains of coauthors between two authors, or why there is none.";
         Field<CollaborationPathType>("path")
             .Description("A shortest path (the first of `paths`), or null when there is none; `reason` then says why.")
-            .Resolve(c => c.Source.Paths.Count == 0 ? null : new PathResult(c.Source.Snapshot, c.Source.Paths[0]));
+            .Resolve(c => c.Source.Paths.Count == 0 ? null : new Indexed<CollaborationPath>(c.Source.Snapshot, c.Source.Paths[0]));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CollaborationPathType>>>>("paths")
             .Description("Every shortest path up to `maxPaths`, all of the same length, in a fixed order; empty when there is none.")
-            .Resolve(c => c.Source.Paths.Select(p => new PathResult(c.Source.Snapshot, p)));
+            .Resolve(c => c.Source.Paths.Select(p => new Indexed<CollaborationPath>(c.Source.Snapshot, p)));
         Field<NoPathReasonType>("reason").Description("Why there is no path, or null when there is one.")
             .Resolve(c => c.Source.Reason);
     }
 }
 
 /// <summary>The <c>CollaborationPath</c> type.</summary>
-public sealed class CollaborationPathType : ObjectGraphType<PathResult>
+public sealed class CollaborationPathType : ObjectGraphType<Indexed<CollaborationPath>>
 {
     /// <summary>Defines the fields.</summary>
     public CollaborationPathType()
@@ -74,18 +64,18 @@ public sealed class CollaborationPathType : ObjectGraphType<PathResult>
         Name = "CollaborationPath";
         Description = "A chain of coauthors from one author to another.";
         Field<NonNullGraphType<IntGraphType>>("length").Description("Number of hops; 0 when both ends are the same author.")
-            .Resolve(c => c.Source.Path.Hops.Length);
+            .Resolve(c => c.Source.Value.Hops.Length);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorType>>>>("authors")
             .Description("The authors from the first to the last.")
-            .Resolve(c => c.Source.Path.Authors.Select(a => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(a))));
+            .Resolve(c => c.Source.Value.Authors.Select(a => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(a))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CollaborationHopType>>>>("hops")
             .Description("One hop per pair of consecutive authors, with the papers that join them.")
-            .Resolve(c => c.Source.Path.Hops.Select(h => new HopResult(c.Source.Snapshot, h)));
+            .Resolve(c => c.Source.Value.Hops.Select(h => new Indexed<CollaborationHop>(c.Source.Snapshot, h)));
     }
 }
 
 /// <summary>The <c>CollaborationHop</c> type.</summary>
-public sealed class CollaborationHopType : ObjectGraphType<HopResult>
+public sealed class CollaborationHopType : ObjectGraphType<Indexed<CollaborationHop>>
 {
     /// <summary>Defines the fields.</summary>
     public CollaborationHopType()
@@ -93,11 +83,11 @@ public sealed class CollaborationHopType : ObjectGraphType<HopResult>
         Name = "CollaborationHop";
         Description = "One step of a collaboration path: two authors who share papers.";
         Field<NonNullGraphType<AuthorType>>("from").Description("The author the hop leaves.")
-            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Hop.From)));
+            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Value.From)));
         Field<NonNullGraphType<AuthorType>>("to").Description("The author the hop reaches.")
-            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Hop.To)));
+            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Value.To)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaperType>>>>("papers")
             .Description("The papers both are on, in the index's order.")
-            .Resolve(c => c.Source.Hop.Papers.Select(p => c.LoadPaper(c.Source.Snapshot.Index.Papers.KeyOf(p))));
+            .Resolve(c => c.Source.Value.Papers.Select(p => c.LoadPaper(c.Source.Snapshot.Index.Papers.KeyOf(p))));
     }
 }

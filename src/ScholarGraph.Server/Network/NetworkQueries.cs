@@ -48,7 +48,7 @@ internal static class NetworkQueries
             .Resolve(CollaborationPath);
     }
 
-    private static NetworkResult? CoauthorNetwork(IResolveFieldContext context)
+    private static Indexed<CoauthorNetwork>? CoauthorNetwork(IResolveFieldContext context)
     {
         var depth = GraphArguments.Int(context, "depth", 0, MaxDepth);
         var minShared = GraphArguments.Int(context, "minSharedPapers", 1, int.MaxValue);
@@ -66,7 +66,7 @@ internal static class NetworkQueries
             return null;
         int? topic = topicKey is null ? null : index.Topics.TryGetId(topicKey, out var t) ? t : -1;
         var network = Graph.Scholarly.CoauthorNetwork.Explore(index, center, depth, minShared, index.PaperFilter(from, to, topic), maxNodes);
-        return new NetworkResult(snapshot, network);
+        return new Indexed<CoauthorNetwork>(snapshot, network);
     }
 
     private static CollaborationPathResult CollaborationPath(IResolveFieldContext context)
