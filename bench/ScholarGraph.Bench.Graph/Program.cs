@@ -26,6 +26,14 @@ void Record(string name, string unit, int size, double value)
 // The first pass over the smallest graph only warms up the JIT (tiered compilation), so that the first column is not its cost.
 foreach (var size in sizes.Prepend(sizes[0]))
 {
+    await MeasureAsync(size);
+    warmingUp = false;
+}
+
+// A method of its own, so that the previous size's index is garbage before the next heap baseline (locals of a loop body in the
+// top-level async method live on in its state machine).
+async Task MeasureAsync(int size)
+{
     var folder = await GeneratedGraphs.EnsureAsync(root, size);
     GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -106,7 +114,6 @@ foreach (var size in sizes.Prepend(sizes[0]))
     Record("topicClusters (resolution 1)", "ms", size, clusterLatency.Median);
     Record("  clusters", "n", size, clusters);
     GC.KeepAlive(index);
-    warmingUp = false;
 }
 
 var baseSize = sizes[0];
