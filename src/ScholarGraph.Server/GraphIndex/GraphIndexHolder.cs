@@ -18,8 +18,8 @@ namespace ScholarGraph.Server.GraphIndex;
 /// </para>
 /// <para>
 /// Cost, and the seam for large graphs: a rebuild costs a full read of the key columns plus the index build, milliseconds at seed
-/// size; the benchmark (bench/ScholarGraph.Bench.Graph) measures the build alone at about 1.5 s per million papers, which is too
-/// much per write at that size. Writes arrive as <see cref="GraphChange"/>s naming what they touched, so the step that replaces
+/// size; the benchmark (bench/ScholarGraph.Bench.Graph) measures <c>Build()</c> alone at 4-6 s for a million papers, plus reading the rows,
+/// which is far too much per write at that size. Writes arrive as <see cref="GraphChange"/>s naming what they touched, so the step that replaces
 /// <see cref="RebuildAsync"/> for big graphs is an overlay: a small index of the papers added or changed since the last full build,
 /// read beside the snapshot by the traversals, and merged into a new snapshot in the background. Only this class decides how a
 /// change is applied; the resolvers read <see cref="Current"/> and are unaffected.
