@@ -22,7 +22,7 @@ public sealed class RelatedTopicType : ObjectGraphType<Indexed<RelatedTopic>>
         Name = "RelatedTopic";
         Description = "A topic that co-occurs with another on papers.";
         Field<NonNullGraphType<TopicType>>("topic").Description("The related topic.")
-            .Resolve(c => c.LoadTopic(c.Source.Snapshot.Index.Topics.KeyOf(c.Source.Value.Topic)));
+            .Resolve(c => c.LoadTopic(c.Source.Snapshot, c.Source.Value.Topic));
         Field<NonNullGraphType<FloatGraphType>>("strength")
             .Description("Association strength: how often the two topics share a paper over what chance predicts from how often each occurs (1 = as expected).")
             .Resolve(c => (double)c.Source.Value.Strength);

@@ -93,7 +93,7 @@ public sealed class TopicClusterType : ObjectGraphType<ClusterResult>
         Field<NonNullGraphType<IntGraphType>>("size").Description("Number of topics.").Resolve(c => c.Source.Cluster.Size);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicType>>>>("topics")
             .Description("Its topics, most central first (strongest association with the cluster's other topics).")
-            .Resolve(c => c.Source.Cluster.Topics.Select(t => c.LoadTopic(c.Source.Snapshot.Index.Topics.KeyOf(t))));
+            .Resolve(c => c.Source.Cluster.Topics.Select(t => c.LoadTopic(c.Source.Snapshot, t)));
         Field<NonNullGraphType<IntGraphType>>("paperCount").Description("Papers whose topic score lies mostly in this cluster.")
             .Resolve(c => c.Source.Cluster.PaperCount);
         Field<NonNullGraphType<ClusterPapersConnectionType>>("papers")

@@ -25,7 +25,7 @@ public sealed class CoauthorNetworkType : ObjectGraphType<Indexed<CoauthorNetwor
         Name = "CoauthorNetwork";
         Description = "The authors around a center author and the coauthorships among them, ready to draw.";
         Field<NonNullGraphType<AuthorType>>("center").Description("The author the network was grown from.")
-            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Value.Nodes[0].Author)));
+            .Resolve(c => c.LoadAuthor(c.Source.Snapshot, c.Source.Value.Nodes[0].Author));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoauthorNetworkNodeType>>>>("nodes")
             .Description("The authors of the network: the center first, then by distance, strongest ties first.")
             .Resolve(c => c.Source.Value.Nodes.Select(n => new Indexed<NetworkNode>(c.Source.Snapshot, n)));
@@ -47,7 +47,7 @@ public sealed class CoauthorNetworkNodeType : ObjectGraphType<Indexed<NetworkNod
         Name = "CoauthorNetworkNode";
         Description = "An author of a coauthor network.";
         Field<NonNullGraphType<AuthorType>>("author").Description("The author.")
-            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Value.Author)));
+            .Resolve(c => c.LoadAuthor(c.Source.Snapshot, c.Source.Value.Author));
         Field<NonNullGraphType<IntGraphType>>("distance").Description("Coauthor steps from the center; 0 for the center.")
             .Resolve(c => c.Source.Value.Distance);
         Field<NonNullGraphType<IntGraphType>>("papersInNetwork")
@@ -65,9 +65,9 @@ public sealed class CoauthorNetworkEdgeType : ObjectGraphType<Indexed<NetworkEdg
         Name = "CoauthorNetworkEdge";
         Description = "A coauthorship between two authors of a network.";
         Field<NonNullGraphType<AuthorType>>("source").Description("One author (the one first added to the index).")
-            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Value.Source)));
+            .Resolve(c => c.LoadAuthor(c.Source.Snapshot, c.Source.Value.Source));
         Field<NonNullGraphType<AuthorType>>("target").Description("The other author.")
-            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Value.Target)));
+            .Resolve(c => c.LoadAuthor(c.Source.Snapshot, c.Source.Value.Target));
         Field<NonNullGraphType<IntGraphType>>("weight").Description("How many papers they share within the filters.")
             .Resolve(c => c.Source.Value.Weight);
         Field<IntGraphType>("firstYear").Description("Year of their earliest dated shared paper, or null when none is dated.")

@@ -67,7 +67,7 @@ public sealed class CollaborationPathType : ObjectGraphType<Indexed<Collaboratio
             .Resolve(c => c.Source.Value.Hops.Length);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorType>>>>("authors")
             .Description("The authors from the first to the last.")
-            .Resolve(c => c.Source.Value.Authors.Select(a => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(a))));
+            .Resolve(c => c.Source.Value.Authors.Select(a => c.LoadAuthor(c.Source.Snapshot, a)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CollaborationHopType>>>>("hops")
             .Description("One hop per pair of consecutive authors, with the papers that join them.")
             .Resolve(c => c.Source.Value.Hops.Select(h => new Indexed<CollaborationHop>(c.Source.Snapshot, h)));
@@ -83,11 +83,11 @@ public sealed class CollaborationHopType : ObjectGraphType<Indexed<Collaboration
         Name = "CollaborationHop";
         Description = "One step of a collaboration path: two authors who share papers.";
         Field<NonNullGraphType<AuthorType>>("from").Description("The author the hop leaves.")
-            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Value.From)));
+            .Resolve(c => c.LoadAuthor(c.Source.Snapshot, c.Source.Value.From));
         Field<NonNullGraphType<AuthorType>>("to").Description("The author the hop reaches.")
-            .Resolve(c => c.LoadAuthor(c.Source.Snapshot.Index.Authors.KeyOf(c.Source.Value.To)));
+            .Resolve(c => c.LoadAuthor(c.Source.Snapshot, c.Source.Value.To));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaperType>>>>("papers")
             .Description("The papers both are on, in the index's order.")
-            .Resolve(c => c.Source.Value.Papers.Select(p => c.LoadPaper(c.Source.Snapshot.Index.Papers.KeyOf(p))));
+            .Resolve(c => c.Source.Value.Papers.Select(p => c.LoadPaper(c.Source.Snapshot, p)));
     }
 }
