@@ -1,4 +1,5 @@
 using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.GraphIndex;
 using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Subscriptions;
@@ -18,6 +19,7 @@ public static class ScholarGraphHostingExtensions
         builder.Services.AddScholarGraphStorage(database);
         builder.Services.AddGraphChanges();
         builder.Services.AddScholarGraphSubscriptions();
+        builder.Services.AddGraphIndex();
         builder.Services.AddScholarGraphSchema(builder.Configuration);
         builder.AddGraphQLHttpWithIde();
         return builder;
@@ -32,7 +34,7 @@ public static class ScholarGraphHostingExtensions
     }
 
     /// <summary>
-    /// Creates the store's schema and loads the seed data, before the server takes requests. Invalid seed data stops the start:
+    /// Creates the store's schema, loads the seed data and builds the graph index from the store, before the server takes requests. Invalid seed data stops the start:
     /// each problem is logged with its file, JSON path and reason, nothing is written, and the result is <c>false</c>.
     /// </summary>
     public static async Task<bool> InitializeScholarGraphAsync(this WebApplication app)
@@ -40,6 +42,7 @@ public static class ScholarGraphHostingExtensions
         try
         {
             await StoreInitializer.InitializeAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
+            await app.Services.BuildGraphIndexAsync(app.Lifetime.ApplicationStopping);
             return true;
         }
         catch (SeedValidationException e)
