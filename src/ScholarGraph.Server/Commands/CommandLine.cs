@@ -1,11 +1,15 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Storage.Bulk;
+using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Generation;
+using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Server.Commands;
 
 /// <summary>
-/// The command-line verbs besides serving: <c>generate</c> writes a synthetic graph as seed files, <c>schema export</c> prints the
-/// schema. Without a verb (or with <c>serve</c>) the server starts.
+/// The command-line verbs besides serving: <c>generate</c> writes a synthetic graph as seed files, <c>load</c> bulk-loads seed files
+/// into a SQLite store, <c>schema export</c> prints the schema. Without a verb (or with <c>serve</c>) the server starts.
 /// </summary>
 public static class CommandLine
 {
@@ -13,6 +17,7 @@ public static class CommandLine
         Usage:
           scholargraph [serve] [ASP.NET Core options such as --urls http://localhost:5000]
           scholargraph generate --papers N [--seed S] [--output DIR]    (defaults: --seed 1, --output generated-data)
+          scholargraph load DIR [--database FILE]                        (streams seed files into SQLite; default: data/scholargraph.db)
           scholargraph schema export [--output FILE]                     (default: print to standard output)
         """;
 
@@ -26,6 +31,8 @@ public static class CommandLine
                 return null;
             case "generate":
                 return await RunGuardedAsync(() => GenerateAsync(Options(args.AsSpan(1))));
+            case "load" when args.Length >= 2 && !args[1].StartsWith("--", StringComparison.Ordinal):
+                return await RunGuardedAsync(() => LoadAsync(args[1], Options(args.AsSpan(2))));
             case "schema" when args.ElementAtOrDefault(1) == "export":
                 return await RunGuardedAsync(() => exportSchema(Options(args.AsSpan(2)).GetValueOrDefault("output")));
             case "--help" or "-h" or "help":
@@ -68,6 +75,25 @@ public static class CommandLine
         Console.Error.WriteLine();
         Console.WriteLine($"Wrote {summary.Files.Count} file(s), {summary.Bytes / 1e6:F1} MB, to {Path.GetFullPath(output)}: {summary.Counts}");
         return 0;
+    }
+
+    private static async Task<int> LoadAsync(string folder, Dictionary<string, string> options)
+    {
+        var database = new DatabaseOptions { ConnectionString = $"Data Source={options.GetValueOrDefault("database", "data/scholargraph.db")}" };
+        var builder = StorageServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<ScholarGraphDbContext>(), database);
+        await using var db = new ScholarGraphDbContext((DbContextOptions<ScholarGraphDbContext>)builder.Options);
+        try
+        {
+            var result = await BulkSeedLoader.LoadDirectoryAsync(db, folder);
+            Console.WriteLine($"Loaded {result.Files} file(s) from {Path.GetFullPath(folder)}: {result.Rows:N0} rows ({result.Inserted:N0} inserted, "
+                + $"{result.Updated:N0} updated, {result.Unchanged:N0} unchanged) in {result.Elapsed.TotalSeconds:F1} s, {result.RowsPerSecond:N0} rows/s");
+            return 0;
+        }
+        catch (SeedValidationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
     }
 
     private static Dictionary<string, string> Options(ReadOnlySpan<string> args)

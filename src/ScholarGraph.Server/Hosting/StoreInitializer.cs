@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Server.Hosting;
 
-/// <summary>Creates the store's schema and upserts the seed files before the server takes requests.</summary>
+/// <summary>
+/// Creates the store's schema and upserts the seed files before the server takes requests: on SQLite through the streaming
+/// <see cref="BulkSeedLoader"/>, elsewhere through <see cref="SeedLoader"/>.
+/// </summary>
 internal static class StoreInitializer
 {
     public static async Task InitializeAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
@@ -24,6 +28,15 @@ internal static class StoreInitializer
         var folder = FindSeedFolder(options.SeedDirectory)
             ?? throw new SeedValidationException([new SeedProblem(options.SeedDirectory, "$",
                 $"no seed folder '{options.SeedDirectory}' in {Directory.GetCurrentDirectory()} or above it; set Database:SeedDirectory or Database:SeedOnStart=false")]);
+        if (db.Database.IsSqlite())
+        {
+            // The streaming path writes the same rows with the same checks, without holding the files in memory.
+            var bulk = await BulkSeedLoader.LoadDirectoryAsync(db, folder, cancellationToken);
+            logger.LogInformation(
+                "Seed data from {Folder}: {Inserted} rows inserted, {Updated} updated, {Unchanged} unchanged, in {Seconds:F1} s ({RowsPerSecond:N0} rows/s)",
+                folder, bulk.Inserted, bulk.Updated, bulk.Unchanged, bulk.Elapsed.TotalSeconds, bulk.RowsPerSecond);
+            return;
+        }
         var result = await SeedLoader.LoadDirectoryAsync(db, folder, cancellationToken);
         logger.LogInformation("Seed data from {Folder}: {Inserted} rows inserted, {Updated} updated, {Unchanged} unchanged",
             folder, result.Inserted, result.Updated, result.Unchanged);

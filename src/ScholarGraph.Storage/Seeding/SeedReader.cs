@@ -25,13 +25,7 @@ public static class SeedReader
     /// <exception cref="SeedValidationException">Any file is malformed or the files together are inconsistent.</exception>
     public static SeedGraph ReadDirectory(string directory)
     {
-        if (!Directory.Exists(directory))
-            throw new SeedValidationException([new SeedProblem(directory, "$", "the seed folder does not exist")]);
-        var files = Directory.EnumerateFiles(directory, "*.json")
-            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetFileName(f), (Stream)File.OpenRead(f)))
-            .ToList();
+        var files = SeedFiles(directory).Select(f => (Path.GetFileName(f), (Stream)File.OpenRead(f))).ToList();
         try
         {
             return Read(files);
@@ -41,6 +35,18 @@ public static class SeedReader
             foreach (var (_, stream) in files)
                 stream.Dispose();
         }
+    }
+
+    /// <summary>The seed files of <paramref name="directory"/>: every <c>*.json</c> except <c>*.schema.json</c>, in ordinal name order.</summary>
+    /// <exception cref="SeedValidationException">The folder does not exist.</exception>
+    public static IReadOnlyList<string> SeedFiles(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new SeedValidationException([new SeedProblem(directory, "$", "the seed folder does not exist")]);
+        return Directory.EnumerateFiles(directory, "*.json")
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Reads and validates seed documents given as named streams.</summary>
@@ -72,16 +78,32 @@ public static class SeedReader
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-            problems.Add(new SeedProblem(name, e.Path ?? "$", FirstSentence(e.Message) + where));
+            problems.Add(ProblemOf(name, "$", e));
             return null;
         }
     }
 
-    // System.Text.Json appends "Path: ... | LineNumber: ..." to its messages; we report those separately.
+    /// <summary>
+    /// Describes a malformed file: the path of <paramref name="e"/>, taken as relative to <paramref name="at"/> (the value that was
+    /// being read), its first sentence, and the line and byte where reading stopped.
+    /// </summary>
+    internal static SeedProblem ProblemOf(string file, string at, JsonException e)
+    {
+        var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+        var path = e.Path is { Length: > 1 } relative && relative.StartsWith('$') ? at + relative[1..] : at;
+        return new SeedProblem(file, path, FirstSentence(e.Message) + where);
+    }
+
+    // System.Text.Json appends "Path: ... | LineNumber: ..." to its messages (its reader, "LineNumber: ..." alone); we report
+    // those separately.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return (cut >= 0 ? message[..cut] : message).TrimEnd();
+        foreach (var marker in (ReadOnlySpan<string>)[" Path: ", " LineNumber: "])
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut >= 0)
+                message = message[..cut];
+        }
+        return message.TrimEnd();
     }
 }

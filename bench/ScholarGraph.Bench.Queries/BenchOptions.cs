@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace ScholarGraph.Bench.Queries;
+
+/// <summary>The benchmark's command-line options and their defaults.</summary>
+internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Warmup, string CacheFolder, bool Plans, int CompareLoaders)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var papers = 100_000;
+        var seed = 1;
+        var iterations = 200;
+        var warmup = 20;
+        string? cache = null;
+        var plans = false;
+        var compareLoaders = 0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Number() => int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--papers": papers = Number(); break;
+                case "--seed": seed = Number(); break;
+                case "--iterations": iterations = Number(); break;
+                case "--warmup": warmup = Number(); break;
+                case "--cache": cache = Next(); break;
+                case "--plans": plans = true; break;
+                case "--compare-loaders": compareLoaders = Number(); break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+        return new BenchOptions(papers, seed, Math.Max(1, iterations), Math.Max(1, warmup), cache ?? DefaultCache(), plans, compareLoaders);
+    }
+
+    // bench/.cache beside this project's folder, found from the working directory upwards (git-ignored).
+    private static string DefaultCache()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ScholarGraph.sln")))
+                return Path.Combine(dir.FullName, "bench", ".cache");
+        }
+        return Path.Combine(Directory.GetCurrentDirectory(), "bench-cache");
+    }
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ScholarGraph.Storage.Bulk;
+
+/// <summary>
+/// Writes rows of one entity type through one prepared, parameterised upsert on an open connection and transaction. Table, columns,
+/// key and value conversions all come from the EF Core model, so a change to the mappings changes this SQL with it:
+/// <code>INSERT INTO "T" (k, a, b) VALUES ($p0, $p1, $p2)
+/// ON CONFLICT (k) DO UPDATE SET a = excluded.a, b = excluded.b WHERE "T".a IS NOT excluded.a OR "T".b IS NOT excluded.b</code>
+/// so a row that exists with the same values is not touched (SQLite then reports 0 rows changed), and a table whose columns are
+/// all key columns uses <c>DO NOTHING</c>.
+/// </summary>
+internal abstract class SqliteTableWriter : IDisposable
+{
+    private readonly DbCommand _command;
+
+    protected SqliteTableWriter(DbCommand command, string table)
+    {
+        _command = command;
+        Table = table;
+    }
+
+    /// <summary>The table's name, delimited for SQL.</summary>
+    public string Table { get; }
+
+    /// <summary>Rows handed to the writer.</summary>
+    public long Offered { get; private set; }
+
+    /// <summary>Rows the database inserted or changed.</summary>
+    public long Written { get; private set; }
+
+    /// <summary>Creates the writer of <typeparamref name="T"/>'s table.</summary>
+    public static SqliteTableWriter<T> Create<T>(DbContext db, DbConnection connection, DbTransaction transaction) where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of {db.GetType().Name}.");
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var tableName = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped to a table.");
+        var storeObject = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
+        var table = sql.DelimitIdentifier(tableName, entity.GetSchema());
+        var properties = entity.GetProperties().ToArray();
+        if (properties.FirstOrDefault(p => p.IsShadowProperty()) is { } shadow)
+            throw new NotSupportedException($"{typeof(T).Name}.{shadow.Name} is a shadow property, which the bulk writer cannot read from a row.");
+        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(storeObject)
+            ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} has no column in {tableName}."));
+
+        var keys = entity.FindPrimaryKey()!.Properties;
+        var values = properties.Where(p => !keys.Contains(p)).Select(Column).ToArray();
+        var conflict = values.Length == 0
+            ? "DO NOTHING"
+            : $"DO UPDATE SET {string.Join(", ", values.Select(c => $"{c} = excluded.{c}"))} "
+              + $"WHERE {string.Join(" OR ", values.Select(c => $"{table}.{c} IS NOT excluded.{c}"))}";
+
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"INSERT INTO {table} ({string.Join(", ", properties.Select(Column))}) "
+            + $"VALUES ({string.Join(", ", properties.Select((_, i) => "$p" + i))}) "
+            + $"ON CONFLICT ({string.Join(", ", keys.Select(Column))}) {conflict}";
+        var columns = new ColumnBinding[properties.Length];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var mapping = (RelationalTypeMapping)properties[i].GetTypeMapping();
+            var parameter = mapping.CreateParameter(command, "$p" + i, null, properties[i].IsNullable);
+            command.Parameters.Add(parameter);
+            columns[i] = new ColumnBinding(parameter, properties[i].GetGetter(), mapping.Converter);
+        }
+        command.Prepare();
+        return new SqliteTableWriter<T>(command, table, columns);
+    }
+
+    /// <summary>Binds one row's values and runs the upsert.</summary>
+    protected void Execute(object row, ColumnBinding[] columns)
+    {
+        foreach (var column in columns)
+        {
+            var value = column.Getter.GetClrValue(row);
+            if (value is not null && column.Converter is not null)
+                value = column.Converter.ConvertToProvider(value);
+            column.Parameter.Value = value ?? DBNull.Value;
+        }
+        Offered++;
+        Written += _command.ExecuteNonQuery();
+    }
+
+    /// <summary>Counts the table's rows.</summary>
+    public long CountRows()
+    {
+        using var count = _command.Connection!.CreateCommand();
+        count.Transaction = _command.Transaction;
+        count.CommandText = $"SELECT COUNT(*) FROM {Table}";
+        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _command.Dispose();
+
+    /// <summary>A parameter of the upsert and where its value comes from.</summary>
+    internal sealed record ColumnBinding(DbParameter Parameter, IClrPropertyGetter Getter, ValueConverter? Converter);
+}
+
+/// <summary>The <see cref="SqliteTableWriter"/> of <typeparamref name="T"/>'s table.</summary>
+internal sealed class SqliteTableWriter<T> : SqliteTableWriter where T : class
+{
+    private readonly ColumnBinding[] _columns;
+
+    internal SqliteTableWriter(DbCommand command, string table, ColumnBinding[] columns) : base(command, table) => _columns = columns;
+
+    /// <summary>Upserts <paramref name="row"/>.</summary>
+    public void Write(T row) => Execute(row, _columns);
+}
