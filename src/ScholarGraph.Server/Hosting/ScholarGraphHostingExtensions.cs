@@ -34,8 +34,10 @@ public static class ScholarGraphHostingExtensions
     }
 
     /// <summary>
-    /// Creates the store's schema, loads the seed data and builds the graph index from the store, before the server takes requests. Invalid seed data stops the start:
-    /// each problem is logged with its file, JSON path and reason, nothing is written, and the result is <c>false</c>.
+    /// Brings the store's schema up to date (migrations), loads the seed data and builds the graph index from the store, before
+    /// the server takes requests. Invalid seed data stops the start: each problem is logged with its file, JSON path and reason,
+    /// nothing is written, and the result is <c>false</c>. So does a store whose schema cannot be migrated safely
+    /// (<see cref="StoreSchemaException"/>).
     /// </summary>
     public static async Task<bool> InitializeScholarGraphAsync(this WebApplication app)
     {
@@ -45,7 +47,7 @@ public static class ScholarGraphHostingExtensions
             await app.Services.BuildGraphIndexAsync(app.Lifetime.ApplicationStopping);
             return true;
         }
-        catch (SeedValidationException e)
+        catch (Exception e) when (e is SeedValidationException or StoreSchemaException)
         {
             app.Logger.LogCritical("{Message}", e.Message);
             // The console logger writes on a background queue that a failing start may not wait for; stderr is certain.
