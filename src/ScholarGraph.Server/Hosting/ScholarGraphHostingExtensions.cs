@@ -2,6 +2,7 @@ using ScholarGraph.Server.Changes;
 using ScholarGraph.Server.GraphIndex;
 using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Security;
 using ScholarGraph.Server.Subscriptions;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Seeding;
@@ -18,6 +19,7 @@ public static class ScholarGraphHostingExtensions
         database.ConnectionString ??= builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         builder.Services.AddScholarGraphStorage(database);
         builder.Services.AddGraphChanges();
+        builder.Services.AddScholarGraphSecurity(builder.Configuration);
         builder.Services.AddScholarGraphSubscriptions();
         builder.Services.AddGraphIndex();
         builder.Services.AddScholarGraphSchema(builder.Configuration);
@@ -25,9 +27,10 @@ public static class ScholarGraphHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the GraphQL endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>.</summary>
+    /// <summary>Authenticates callers, and maps the GraphQL endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>.</summary>
     public static WebApplication MapScholarGraph(this WebApplication app)
     {
+        app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQLHttpWithIde<ScholarGraphSchema>();
         return app;
