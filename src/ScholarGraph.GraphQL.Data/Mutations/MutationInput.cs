@@ -37,6 +37,13 @@ public sealed class MutationInput
     /// <summary>The text of field <paramref name="name"/>, trimmed; <c>null</c> when absent, null or blank.</summary>
     public string? Text(string name) => Get<string>(name)?.Trim() is { Length: > 0 } text ? text : null;
 
+    /// <summary>Calls <paramref name="apply"/> with the trimmed text of field <paramref name="name"/> (<c>null</c> for null or blank) when the client gave the field.</summary>
+    public void IfGiven(string name, Action<string?> apply)
+    {
+        if (Has(name))
+            apply(Text(name));
+    }
+
     /// <summary>The list given to field <paramref name="name"/> (empty when absent or null).</summary>
     public IReadOnlyList<T> List<T>(string name) =>
         Get<IEnumerable<object?>>(name)?.Select(v => (T)v!).ToList() ?? [];

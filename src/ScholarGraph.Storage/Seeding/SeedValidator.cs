@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using ScholarGraph.Domain;
+using ScholarGraph.Storage.Validation;
 
 namespace ScholarGraph.Storage.Seeding;
 
@@ -7,11 +7,8 @@ namespace ScholarGraph.Storage.Seeding;
 /// Checks parsed seed documents together (ids unique across files, every reference resolvable, values in range) and turns them
 /// into a <see cref="SeedGraph"/>. Every problem is collected, so one run reports them all.
 /// </summary>
-internal static partial class SeedValidator
+internal static class SeedValidator
 {
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:~-]*$")]
-    private static partial Regex KeyPattern();
-
     private sealed record Origin(string File, string Path);
 
     public static SeedGraph Validate(IReadOnlyList<(string Name, SeedDocument Document)> documents, List<SeedProblem> problems)
@@ -115,8 +112,8 @@ internal static partial class SeedValidator
                     else if (item.Date.Value.Year != year)
                         Problem($"{path}.date", $"has year {item.Date.Value.Year}, but its year is inferred from $.source.pageYear ({year})");
                 }
-                if (item.CodeUrl is not null && !IsHttpUrl(item.CodeUrl))
-                    Problem($"{path}.codeUrl", $"must be an absolute http(s) URL, not '{item.CodeUrl}'");
+                if (EntityRules.CodeUrlProblem(item.CodeUrl) is { } urlProblem)
+                    Problem($"{path}.codeUrl", urlProblem);
 
                 graph.Papers.Add(new Paper
                 {
@@ -163,7 +160,7 @@ internal static partial class SeedValidator
                     var at = $"{path}.cites[{i}]";
                     Reference(papers, target, "paper", at);
                     if (target == item.Id)
-                        Problem(at, "a paper cannot cite itself");
+                        Problem(at, EntityRules.SelfCitation);
                     else if (!cited.Add(target))
                         Problem(at, $"cites paper '{target}' twice");
                     else
@@ -197,8 +194,8 @@ internal static partial class SeedValidator
             }
             if (link.Score is { } given)
             {
-                if (given is <= 0 or > 1)
-                    problem($"{at}.score", $"must be greater than 0 and at most 1, not {given}");
+                if (EntityRules.TopicScoreProblem(given) is { } scoreProblem)
+                    problem($"{at}.score", scoreProblem);
                 links.Add((link, 0));
                 continue;
             }
@@ -224,10 +221,9 @@ internal static partial class SeedValidator
 
     private static bool Declare(Dictionary<string, Origin> known, string id, Origin origin, string kind, List<SeedProblem> problems)
     {
-        if (!KeyPattern().IsMatch(id))
+        if (EntityRules.KeyProblem(id, kind) is { } keyProblem)
         {
-            problems.Add(new SeedProblem(origin.File, $"{origin.Path}.id",
-                $"'{id}' is not a valid {kind} id: use letters, digits and . _ : ~ - and start with a letter or digit"));
+            problems.Add(new SeedProblem(origin.File, $"{origin.Path}.id", keyProblem));
             return false;
         }
         if (known.TryGetValue(id, out var first))
@@ -248,16 +244,13 @@ internal static partial class SeedValidator
 
     private static void RequireText(string value, string path, Action<string, string> problem)
     {
-        if (string.IsNullOrWhiteSpace(value))
-            problem(path, "must not be empty");
+        if (EntityRules.TextProblem(value) is { } reason)
+            problem(path, reason);
     }
 
     private static void RequireNonNegative(int? value, string path, Action<string, string> problem)
     {
-        if (value < 0)
-            problem(path, $"must not be negative, not {value}");
+        if (EntityRules.NonNegativeProblem(value) is { } reason)
+            problem(path, reason);
     }
-
-    private static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
