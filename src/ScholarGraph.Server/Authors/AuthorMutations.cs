@@ -46,16 +46,15 @@ internal static class AuthorMutations
             [typeof(AuthorNotFoundErrorType), typeof(DuplicateAuthorErrorType), typeof(InstitutionNotFoundErrorType)],
             async write =>
             {
-                var author = await write.FindAsync<Author>(write.Input, "id", AuthorType.TypeName, (id, path) => new AuthorNotFoundError(id, path));
-                write.Input.ThrowIfInvalid();
-                var institutions = await ApplyAsync(write, author!);
+                var author = await write.RequireAsync<Author>("id", AuthorType.TypeName, (id, path) => new AuthorNotFoundError(id, path));
+                var institutions = await ApplyAsync(write, author);
                 write.Input.ThrowIfInvalid();
                 if (institutions is not null)
                 {
-                    write.Db.Affiliations.RemoveRange(await write.Db.Affiliations.Where(a => a.AuthorId == author!.Id).ToListAsync(write.CancellationToken));
-                    write.Db.Affiliations.AddRange(institutions.Select(i => new Affiliation { AuthorId = author!.Id, InstitutionId = i.Id }));
+                    write.Db.Affiliations.RemoveRange(await write.Db.Affiliations.Where(a => a.AuthorId == author.Id).ToListAsync(write.CancellationToken));
+                    write.Db.Affiliations.AddRange(institutions.Select(i => new Affiliation { AuthorId = author.Id, InstitutionId = i.Id }));
                 }
-                write.Changes.Add(new AuthorUpdated(author!.Id));
+                write.Changes.Add(new AuthorUpdated(author.Id));
                 return author;
             });
 
@@ -86,14 +85,13 @@ internal static class AuthorMutations
             [typeof(AuthorNotFoundErrorType)],
             async write =>
             {
-                var author = await write.FindAsync<Author>(write.Input, "id", AuthorType.TypeName, (id, path) => new AuthorNotFoundError(id, path));
-                write.Input.ThrowIfInvalid();
-                await write.Db.Entry(author!).Collection(a => a.Authorships).LoadAsync(write.CancellationToken);
-                await write.Db.Entry(author!).Collection(a => a.Affiliations).LoadAsync(write.CancellationToken);
-                await write.Db.Entry(author!).Collection(a => a.ReportedMetrics).LoadAsync(write.CancellationToken);
-                write.Db.Authors.Remove(author!);
-                write.Changes.Add(new AuthorRemoved(author!.Id));
-                return author!;
+                var author = await write.RequireAsync<Author>("id", AuthorType.TypeName, (id, path) => new AuthorNotFoundError(id, path));
+                await write.Db.Entry(author).Collection(a => a.Authorships).LoadAsync(write.CancellationToken);
+                await write.Db.Entry(author).Collection(a => a.Affiliations).LoadAsync(write.CancellationToken);
+                await write.Db.Entry(author).Collection(a => a.ReportedMetrics).LoadAsync(write.CancellationToken);
+                write.Db.Authors.Remove(author);
+                write.Changes.Add(new AuthorRemoved(author.Id));
+                return author;
             });
     }
 

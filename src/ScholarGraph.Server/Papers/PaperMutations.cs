@@ -51,10 +51,9 @@ internal static class PaperMutations
             [typeof(PaperNotFoundErrorType), typeof(DuplicatePaperErrorType)],
             async write =>
             {
-                var paper = await write.FindAsync<Paper>(write.Input, "id", PaperType.TypeName, (id, path) => new PaperNotFoundError(id, path));
-                write.Input.ThrowIfInvalid();
-                await ApplyAsync(write, paper!);
-                write.Changes.Add(new PaperUpdated(paper!.Id));
+                var paper = await write.RequireAsync<Paper>("id", PaperType.TypeName, (id, path) => new PaperNotFoundError(id, path));
+                await ApplyAsync(write, paper);
+                write.Changes.Add(new PaperUpdated(paper.Id));
                 return paper;
             });
 
@@ -64,17 +63,16 @@ internal static class PaperMutations
             [typeof(PaperNotFoundErrorType)],
             async write =>
             {
-                var paper = await write.FindAsync<Paper>(write.Input, "id", PaperType.TypeName, (id, path) => new PaperNotFoundError(id, path));
-                write.Input.ThrowIfInvalid();
+                var paper = await write.RequireAsync<Paper>("id", PaperType.TypeName, (id, path) => new PaperNotFoundError(id, path));
                 var db = write.Db;
                 // Citations of this paper by others are restricted in the schema (a cited paper is not silently dropped
                 // from the citing one's list), so they are removed here, explicitly.
-                db.Citations.RemoveRange(await db.Citations.Where(c => c.CitedPaperId == paper!.Id || c.CitingPaperId == paper.Id).ToListAsync(write.CancellationToken));
-                db.Authorships.RemoveRange(await db.Authorships.Where(a => a.PaperId == paper!.Id).ToListAsync(write.CancellationToken));
-                db.PaperInstitutions.RemoveRange(await db.PaperInstitutions.Where(a => a.PaperId == paper!.Id).ToListAsync(write.CancellationToken));
-                db.PaperTopics.RemoveRange(await db.PaperTopics.Where(a => a.PaperId == paper!.Id).ToListAsync(write.CancellationToken));
-                db.Papers.Remove(paper!);
-                write.Changes.Add(new PaperRemoved(paper!.Id));
+                db.Citations.RemoveRange(await db.Citations.Where(c => c.CitedPaperId == paper.Id || c.CitingPaperId == paper.Id).ToListAsync(write.CancellationToken));
+                db.Authorships.RemoveRange(await db.Authorships.Where(a => a.PaperId == paper.Id).ToListAsync(write.CancellationToken));
+                db.PaperInstitutions.RemoveRange(await db.PaperInstitutions.Where(a => a.PaperId == paper.Id).ToListAsync(write.CancellationToken));
+                db.PaperTopics.RemoveRange(await db.PaperTopics.Where(a => a.PaperId == paper.Id).ToListAsync(write.CancellationToken));
+                db.Papers.Remove(paper);
+                write.Changes.Add(new PaperRemoved(paper.Id));
                 return paper;
             });
     }

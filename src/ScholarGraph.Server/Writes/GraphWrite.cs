@@ -50,6 +50,15 @@ internal sealed class GraphWrite(ScholarGraphDbContext db, MutationInput input, 
         return entity;
     }
 
+    /// <summary>Loads the entity the required id field <paramref name="name"/> of the input names, or stops the mutation with the error.</summary>
+    public async Task<T> RequireAsync<T>(string name, string typeName, Func<string, IReadOnlyList<string>, MutationError> notFound)
+        where T : class
+    {
+        var entity = await FindAsync<T>(Input, name, typeName, notFound);
+        Input.ThrowIfInvalid();
+        return entity!;
+    }
+
     /// <summary>Reports <paramref name="duplicate"/> when field <paramref name="field"/> was given and another entity already holds its value.</summary>
     public async Task UniqueAsync<T>(string field, string? value, System.Linq.Expressions.Expression<Func<T, bool>> clash, Func<T, MutationError> duplicate)
         where T : class
