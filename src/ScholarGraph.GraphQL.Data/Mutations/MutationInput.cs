@@ -59,9 +59,15 @@ public sealed class MutationInput
     public IReadOnlyList<string> PathOf(string name, int? index = null) =>
         index is { } i ? [.. Path, name, i.ToString(CultureInfo.InvariantCulture)] : [.. Path, name];
 
-    /// <summary>Records that field <paramref name="name"/> (item <paramref name="index"/> of it, when given) is invalid.</summary>
-    public void Invalid(string name, string reason, int? index = null) =>
-        _errors.Add(new ValidationError(PathOf(name, index), reason));
+    /// <summary>
+    /// Records that field <paramref name="name"/> (item <paramref name="index"/> of it, when given) is invalid; the message is
+    /// the dotted path, a colon and <paramref name="reason"/> (<c>input.title: must not be empty</c>).
+    /// </summary>
+    public void Invalid(string name, string reason, int? index = null)
+    {
+        var path = PathOf(name, index);
+        _errors.Add(new ValidationError(path, $"{string.Join('.', path)}: {reason}"));
+    }
 
     /// <summary>Records an error that is not about one field's form (a missing or duplicate entity).</summary>
     public void Add(MutationError error) => _errors.Add(error);

@@ -31,7 +31,7 @@ internal sealed class GraphWrite(ScholarGraphDbContext db, MutationInput input, 
     {
         if (GlobalId.TryDecode(id, out var type, out var key) && type == typeName)
             return key;
-        on.Invalid(name, $"must be the id of a {typeName}, not '{id}'", index);
+        on.Invalid(name, $"must be an id of type {typeName}, not '{id}'", index);
         return null;
     }
 
