@@ -14,7 +14,8 @@ public static class SecurityServiceCollectionExtensions
     /// Binds <see cref="SecurityOptions"/>, registers <see cref="CallerAuthenticator"/> and makes it ASP.NET Core's default
     /// authentication scheme; bearer tokens are validated with <see cref="JwtBearerOptions"/> (HS256 key, issuer, audience,
     /// lifetime; claims kept as the token names them). Reads need a caller only when
-    /// <see cref="SecurityOptions.RequireAuthenticationForReads"/> is on.
+    /// <see cref="SecurityOptions.RequireAuthenticationForReads"/> is on. Streaming connections (WebSocket, SSE) are authorized
+    /// with the same credentials, from the <c>connection_init</c> payload or the request's headers.
     /// </summary>
     public static IServiceCollection AddScholarGraphSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, ReadAuthorization>());
+        services.AddSingleton<Transport.IConnectionAuthorizer, CallerConnectionAuthorizer>();
         return services;
     }
 
