@@ -2,6 +2,7 @@ using ScholarGraph.Server.Changes;
 using ScholarGraph.Server.GraphIndex;
 using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Security;
 using ScholarGraph.Server.Subscriptions;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Seeding;
@@ -18,6 +19,7 @@ public static class ScholarGraphHostingExtensions
         database.ConnectionString ??= builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         builder.Services.AddScholarGraphStorage(database);
         builder.Services.AddGraphChanges();
+        builder.Services.AddScholarGraphSecurity(builder.Configuration);
         builder.Services.AddScholarGraphSubscriptions();
         builder.Services.AddGraphIndex();
         builder.Services.AddScholarGraphSchema(builder.Configuration);
@@ -25,17 +27,20 @@ public static class ScholarGraphHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps the GraphQL endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>.</summary>
+    /// <summary>Authenticates callers, and maps the GraphQL endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>.</summary>
     public static WebApplication MapScholarGraph(this WebApplication app)
     {
+        app.UseAuthentication();
         app.UseWebSockets();
         app.MapGraphQLHttpWithIde<ScholarGraphSchema>();
         return app;
     }
 
     /// <summary>
-    /// Creates the store's schema, loads the seed data and builds the graph index from the store, before the server takes requests. Invalid seed data stops the start:
-    /// each problem is logged with its file, JSON path and reason, nothing is written, and the result is <c>false</c>.
+    /// Brings the store's schema up to date (migrations), loads the seed data and builds the graph index from the store, before
+    /// the server takes requests. Invalid seed data stops the start: each problem is logged with its file, JSON path and reason,
+    /// nothing is written, and the result is <c>false</c>. So does a store whose schema cannot be migrated safely
+    /// (<see cref="StoreSchemaException"/>).
     /// </summary>
     public static async Task<bool> InitializeScholarGraphAsync(this WebApplication app)
     {
@@ -45,7 +50,7 @@ public static class ScholarGraphHostingExtensions
             await app.Services.BuildGraphIndexAsync(app.Lifetime.ApplicationStopping);
             return true;
         }
-        catch (SeedValidationException e)
+        catch (Exception e) when (e is SeedValidationException or StoreSchemaException)
         {
             app.Logger.LogCritical("{Message}", e.Message);
             // The console logger writes on a background queue that a failing start may not wait for; stderr is certain.

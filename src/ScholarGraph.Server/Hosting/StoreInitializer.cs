@@ -21,7 +21,9 @@ internal static class StoreInitializer
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        var schema = await StoreSchema.EnsureAsync(db, cancellationToken);
+        if (schema == StoreSchemaOutcome.Baselined)
+            logger.LogWarning("The store was created before migrations; its tables match the initial migration, which is now recorded as applied");
         if (!options.SeedOnStart)
             return;
 

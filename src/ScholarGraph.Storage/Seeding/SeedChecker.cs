@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using ScholarGraph.Domain;
+using ScholarGraph.Storage.Validation;
 
 namespace ScholarGraph.Storage.Seeding;
 
@@ -8,13 +8,11 @@ namespace ScholarGraph.Storage.Seeding;
 /// files (<see cref="Bulk.BulkSeedLoader"/>) are checked by the same code. Use in two passes: <c>Declare</c> every item of every
 /// file first (references may point into other files and forward within a file), then <c>Check</c> every item, which reports each
 /// problem with its file and JSON path and hands the rows it builds to an <see cref="ISeedRowSink"/>. Rows are built even for items
-/// with problems; whoever writes them must stop once <see cref="HasProblems"/> is true.
+/// with problems; whoever writes them must stop once <see cref="HasProblems"/> is true. The value rules are
+/// <see cref="EntityRules"/>, which the mutations apply too.
 /// </summary>
-internal sealed partial class SeedChecker(List<SeedProblem> problems)
+internal sealed class SeedChecker(List<SeedProblem> problems)
 {
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:~-]*$")]
-    private static partial Regex KeyPattern();
-
     private readonly record struct Origin(string File, SeedItemPath At);
 
     private readonly Dictionary<string, Origin> _institutions = new(StringComparer.Ordinal);
@@ -120,8 +118,8 @@ internal sealed partial class SeedChecker(List<SeedProblem> problems)
             else if (item.Date.Value.Year != year)
                 Problem(file, $"{path}.date", $"has year {item.Date.Value.Year}, but its year is inferred from $.source.pageYear ({year})");
         }
-        if (item.CodeUrl is not null && !IsHttpUrl(item.CodeUrl))
-            Problem(file, $"{path}.codeUrl", $"must be an absolute http(s) URL, not '{item.CodeUrl}'");
+        if (EntityRules.CodeUrlProblem(item.CodeUrl) is { } urlProblem)
+            Problem(file, $"{path}.codeUrl", urlProblem);
 
         rows.Add(new Paper
         {
@@ -168,7 +166,7 @@ internal sealed partial class SeedChecker(List<SeedProblem> problems)
             var where = $"{path}.cites[{i}]";
             Reference(file, _papers, target, "paper", where);
             if (target == item.Id)
-                Problem(file, where, "a paper cannot cite itself");
+                Problem(file, where, EntityRules.SelfCitation);
             else if (!cited.Add(target))
                 Problem(file, where, $"cites paper '{target}' twice");
             else
@@ -197,8 +195,8 @@ internal sealed partial class SeedChecker(List<SeedProblem> problems)
             }
             if (link.Score is { } given)
             {
-                if (given is <= 0 or > 1)
-                    Problem(file, $"{at}.score", $"must be greater than 0 and at most 1, not {given}");
+                if (EntityRules.TopicScoreProblem(given) is { } scoreProblem)
+                    Problem(file, $"{at}.score", scoreProblem);
                 links.Add((link, 0));
                 continue;
             }
@@ -224,10 +222,9 @@ internal sealed partial class SeedChecker(List<SeedProblem> problems)
 
     private bool Declare(Dictionary<string, Origin> known, string id, Origin origin, string kind)
     {
-        if (!KeyPattern().IsMatch(id))
+        if (EntityRules.KeyProblem(id, kind) is { } keyProblem)
         {
-            Problem(origin.File, $"{origin.At}.id",
-                $"'{id}' is not a valid {kind} id: use letters, digits and . _ : ~ - and start with a letter or digit");
+            Problem(origin.File, $"{origin.At}.id", keyProblem);
             return false;
         }
         if (known.TryGetValue(id, out var first))
@@ -249,16 +246,13 @@ internal sealed partial class SeedChecker(List<SeedProblem> problems)
 
     private void RequireText(string file, string value, string path)
     {
-        if (string.IsNullOrWhiteSpace(value))
-            Problem(file, path, "must not be empty");
+        if (EntityRules.TextProblem(value) is { } reason)
+            Problem(file, path, reason);
     }
 
     private void RequireNonNegative(string file, int? value, string path)
     {
-        if (value < 0)
-            Problem(file, path, $"must not be negative, not {value}");
+        if (EntityRules.NonNegativeProblem(value) is { } reason)
+            Problem(file, path, reason);
     }
-
-    private static bool IsHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

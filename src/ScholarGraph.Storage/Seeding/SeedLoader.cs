@@ -17,10 +17,10 @@ public sealed record SeedLoadResult(int Inserted, int Updated, int Unchanged);
 /// </summary>
 public static class SeedLoader
 {
-    /// <summary>Creates the schema if the store has none, then upserts <paramref name="graph"/>.</summary>
+    /// <summary>Brings the store's schema up to date (<see cref="StoreSchema.EnsureAsync"/>), then upserts <paramref name="graph"/>.</summary>
     public static async Task<SeedLoadResult> LoadAsync(ScholarGraphDbContext db, SeedGraph graph, CancellationToken cancellationToken = default)
     {
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        await StoreSchema.EnsureAsync(db, cancellationToken);
         // Parents before children, so that key lookups of the relational providers find what they refer to.
         await UpsertAsync(db, graph.Institutions, cancellationToken);
         await UpsertAsync(db, graph.Topics, cancellationToken);

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ScholarGraph.Storage.Validation;
+
+/// <summary>
+/// The rules every writer of the graph applies (the seed loader and the mutations), so that data is held to one standard
+/// whichever way it arrives. Each check returns why a value is refused, in words that follow its JSON or input path, or
+/// <c>null</c> when the value is fine.
+/// </summary>
+public static partial class EntityRules
+{
+    /// <summary>The longest key <see cref="Slug"/> makes, leaving room for a <c>-N</c> suffix under the store's 200 characters.</summary>
+    public const int MaxSlugLength = 80;
+
+    /// <summary>Why a paper may not cite another: itself.</summary>
+    public const string SelfCitation = "a paper cannot cite itself";
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:~-]*$")]
+    private static partial Regex KeyPattern();
+
+    /// <summary>A key must be letters, digits and <c>. _ : ~ -</c>, starting with a letter or digit.</summary>
+    public static string? KeyProblem(string key, string kind) => KeyPattern().IsMatch(key)
+        ? null
+        : $"'{key}' is not a valid {kind} id: use letters, digits and . _ : ~ - and start with a letter or digit";
+
+    /// <summary>Names, titles and keywords must not be empty or blank.</summary>
+    public static string? TextProblem(string? value) => string.IsNullOrWhiteSpace(value) ? "must not be empty" : null;
+
+    /// <summary>A code link must be an absolute http(s) URL.</summary>
+    public static string? CodeUrlProblem(string? value) =>
+        value is null || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            ? null
+            : $"must be an absolute http(s) URL, not '{value}'";
+
+    /// <summary>Counts must not be negative.</summary>
+    public static string? NonNegativeProblem(int? value) => value < 0 ? $"must not be negative, not {value}" : null;
+
+    /// <summary>A topic's relevance score lies in (0, 1].</summary>
+    public static string? TopicScoreProblem(double? score) =>
+        score is <= 0 or > 1 ? $"must be greater than 0 and at most 1, not {score?.ToString(CultureInfo.InvariantCulture)}" : null;
+
+    /// <summary>
+    /// The key for a new entity named <paramref name="name"/>, in the seed's style: lower-case ASCII letters and digits joined
+    /// by single hyphens (<c>Devvrit Khatri</c> → <c>devvrit-khatri</c>), at most <see cref="MaxSlugLength"/> characters;
+    /// <c>item</c> when nothing is left.
+    /// </summary>
+    public static string Slug(string name)
+    {
+        var slug = new StringBuilder(Math.Min(name.Length, MaxSlugLength));
+        foreach (var c in name)
+        {
+            if (slug.Length >= MaxSlugLength)
+                break;
+            if (char.IsAsciiLetterOrDigit(c))
+                slug.Append(char.ToLowerInvariant(c));
+            else if (slug.Length > 0 && slug[^1] != '-')
+                slug.Append('-');
+        }
+        var result = slug.ToString().Trim('-');
+        return result.Length == 0 ? "item" : result;
+    }
+
+    /// <summary>
+    /// <paramref name="slug"/> when no key in <paramref name="taken"/> has it, else the first of <c>slug-2</c>, <c>slug-3</c>, ...
+    /// that none has.
+    /// </summary>
+    public static string FirstFreeKey(string slug, IReadOnlySet<string> taken)
+    {
+        if (!taken.Contains(slug))
+            return slug;
+        for (var n = 2; ; n++)
+        {
+            var candidate = string.Create(CultureInfo.InvariantCulture, $"{slug}-{n}");
+            if (!taken.Contains(candidate))
+                return candidate;
+        }
+    }
+}
