@@ -5,8 +5,10 @@ using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.Server.Clusters;
 using ScholarGraph.Server.Coauthors;
 using ScholarGraph.Server.Institutions;
+using ScholarGraph.Server.Metrics;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
@@ -77,6 +79,9 @@ public sealed class AuthorType : ObjectGraphType<Author>
                         .Select(g => new AuthorTopic(g.Key.AuthorId, g.Key.Id, g.Key.Name, g.Count()))
                         .OrderByDescending(t => t.PaperCount).ThenBy(t => t.TopicName).ThenBy(t => t.TopicId),
                     t => t.AuthorId));
+
+        this.AddComputedMetrics();
+        this.AddTopicProfile();
     }
 
     /// <summary>An institution of an author, as one row of the batched query.</summary>

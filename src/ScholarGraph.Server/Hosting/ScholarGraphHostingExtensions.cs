@@ -1,4 +1,5 @@
 using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.GraphIndex;
 using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Security;
@@ -20,6 +21,7 @@ public static class ScholarGraphHostingExtensions
         builder.Services.AddGraphChanges();
         builder.Services.AddScholarGraphSecurity(builder.Configuration);
         builder.Services.AddScholarGraphSubscriptions();
+        builder.Services.AddGraphIndex();
         builder.Services.AddScholarGraphSchema(builder.Configuration);
         builder.AddGraphQLHttpWithIde();
         return builder;
@@ -35,15 +37,17 @@ public static class ScholarGraphHostingExtensions
     }
 
     /// <summary>
-    /// Brings the store's schema up to date (migrations) and loads the seed data, before the server takes requests. Invalid seed
-    /// data stops the start: each problem is logged with its file, JSON path and reason, nothing is written, and the result is
-    /// <c>false</c>. So does a store whose schema cannot be migrated safely (<see cref="StoreSchemaException"/>).
+    /// Brings the store's schema up to date (migrations), loads the seed data and builds the graph index from the store, before
+    /// the server takes requests. Invalid seed data stops the start: each problem is logged with its file, JSON path and reason,
+    /// nothing is written, and the result is <c>false</c>. So does a store whose schema cannot be migrated safely
+    /// (<see cref="StoreSchemaException"/>).
     /// </summary>
     public static async Task<bool> InitializeScholarGraphAsync(this WebApplication app)
     {
         try
         {
             await StoreInitializer.InitializeAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
+            await app.Services.BuildGraphIndexAsync(app.Lifetime.ApplicationStopping);
             return true;
         }
         catch (Exception e) when (e is SeedValidationException or StoreSchemaException)

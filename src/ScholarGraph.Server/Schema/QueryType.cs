@@ -4,7 +4,9 @@ using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Authors;
+using ScholarGraph.Server.Clusters;
 using ScholarGraph.Server.Institutions;
+using ScholarGraph.Server.Network;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Topics;
@@ -52,5 +54,8 @@ public sealed class QueryType : ObjectGraphType
         Field<TopicType>("topic").Description("The topic with the given id, or null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The topic's global id.")
             .Resolve(c => c.LoadTopic(Ids.KeyOf(c, TopicType.TypeName)));
+
+        this.AddNetworkFields();
+        this.AddTopicClustersField();
     }
 }

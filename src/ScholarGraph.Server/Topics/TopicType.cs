@@ -5,6 +5,7 @@ using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Authors;
+using ScholarGraph.Server.Clusters;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;
@@ -59,6 +60,8 @@ public sealed class TopicType : ObjectGraphType<Topic>
                 (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
                 db => t => db.Authors.Where(a => a.Authorships.Any(s => s.Paper!.Topics.Any(pt => pt.TopicId == t.Id))),
                 Orderings.AuthorsByName));
+
+        this.AddRelatedTopics();
     }
 }
 

@@ -8,7 +8,8 @@ namespace ScholarGraph.Server.Tests.Commands;
 
 /// <summary>
 /// <c>scholargraph import</c> writes the dozen-work OpenAlex sample into a SQLite file; a server started on that file then answers
-/// the coauthor network, topic hierarchy, institution type and reported citation count the sample implies through GraphQL.
+/// the coauthor network (by the coauthors field and by the graph index's coauthorNetwork), topic hierarchy, institution type and
+/// reported citation count the sample implies through GraphQL.
 /// </summary>
 public sealed class ImportCommandTests : IDisposable
 {
@@ -55,6 +56,21 @@ public sealed class ImportCommandTests : IDisposable
                 .ToDictionary(e => e.GetProperty("node").GetProperty("name").GetString()!, e => e.GetProperty("sharedPaperCount").GetInt32()));
         Assert.Equal(ExpectedNetwork(), network.Where(a => a.Value.Count > 0).ToDictionary(a => a.Key, a => a.Value));
 
+        // The graph index, built from the imported store at start, finds the same network: Alice's coauthors are every other
+        // author, so her depth-1 network holds every coauthorship of the sample.
+        var coauthorNetwork = (await server.QueryAsync("""
+            query($id: ID!) {
+              coauthorNetwork(authorId: $id) { nodes { author { name } } edges { source { name } target { name } weight } }
+            }
+            """, new { id = GlobalId("Author", "A9000001") })).GetProperty("coauthorNetwork");
+        Assert.Equal(8, coauthorNetwork.GetProperty("nodes").GetArrayLength());
+        var expectedEdges = ExpectedNetwork().SelectMany(a => a.Value.Select(b => (Pair(a.Key, b.Key), b.Value))).Distinct().Order().ToList();
+        var edges = coauthorNetwork.GetProperty("edges").EnumerateArray()
+            .Select(e => (Pair(e.GetProperty("source").GetProperty("name").GetString()!, e.GetProperty("target").GetProperty("name").GetString()!),
+                e.GetProperty("weight").GetInt32()))
+            .Order().ToList();
+        Assert.Equal(expectedEdges, edges);
+
         var paper = (await server.QueryAsync("""
             query($id: ID!) {
               paper(id: $id) {
@@ -81,6 +97,8 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal(2, subfield.GetProperty("children").GetArrayLength());
         Assert.All(subfield.GetProperty("children").EnumerateArray(), c => Assert.Equal("TOPIC", c.GetProperty("level").GetString()));
     }
+
+    private static string Pair(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a} & {b}" : $"{b} & {a}";
 
     private static string GlobalId(string type, string key) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{type}:{key}"));
 

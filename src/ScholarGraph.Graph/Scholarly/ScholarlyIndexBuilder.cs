@@ -1,0 +1,213 @@
+using ScholarGraph.Graph.Index;
+
+namespace ScholarGraph.Graph.Scholarly;
+
+/// <summary>
+/// Collects the rows of a scholarly graph by their string keys, in any order, and builds a <see cref="ScholarlyIndex"/>.
+/// A key is given its dense id the first time any row mentions it, so rows may arrive before the paper, author or topic they name.
+/// </summary>
+/// <remarks>
+/// Pending rows cost 8 bytes per authorship, 12 per paper–topic link and 12 per citation, plus the key maps; <see cref="Build"/> then
+/// sorts them into the index's arrays in O(rows + P + A + T) time, plus a sort of each row. A builder is single-threaded and
+/// builds once.
+/// </remarks>
+public sealed class ScholarlyIndexBuilder
+{
+    private readonly KeyMap _papers = new();
+    private readonly KeyMap _authors = new();
+    private readonly KeyMap _topics = new();
+    private readonly List<int> _paperDay = [];
+    private readonly List<(int Paper, int Author)> _authorships = [];
+    private readonly List<(int Paper, int Topic, float Score)> _paperTopics = [];
+    private readonly List<(int Citing, int Cited)> _citations = [];
+    private bool _built;
+
+    /// <summary>Adds a paper with its publication date; a second call for the same key replaces the date.</summary>
+    /// <param name="paperKey">The paper's key.</param>
+    /// <param name="publicationDate">Its date, or <c>null</c> when it has none (then it matches no date range).</param>
+    public ScholarlyIndexBuilder AddPaper(string paperKey, DateOnly? publicationDate)
+    {
+        _paperDay[Paper(paperKey)] = publicationDate?.DayNumber ?? ScholarlyIndex.NoDay;
+        return this;
+    }
+
+    /// <summary>Adds an author, so that an author without papers is known too.</summary>
+    /// <param name="authorKey">The author's key.</param>
+    public ScholarlyIndexBuilder AddAuthor(string authorKey)
+    {
+        _ = Author(authorKey);
+        return this;
+    }
+
+    /// <summary>Adds a topic, so that a topic on no paper is known too.</summary>
+    /// <param name="topicKey">The topic's key.</param>
+    public ScholarlyIndexBuilder AddTopic(string topicKey)
+    {
+        _ = _topics.GetOrAdd(topicKey);
+        return this;
+    }
+
+    /// <summary>Records that the author is on the paper; a pair given twice counts once.</summary>
+    /// <param name="paperKey">The paper's key.</param>
+    /// <param name="authorKey">The author's key.</param>
+    public ScholarlyIndexBuilder AddAuthorship(string paperKey, string authorKey)
+    {
+        _authorships.Add((Paper(paperKey), Author(authorKey)));
+        return this;
+    }
+
+    /// <summary>Records that the paper covers the topic with a relevance score; a pair given twice keeps the higher score.</summary>
+    /// <param name="paperKey">The paper's key.</param>
+    /// <param name="topicKey">The topic's key.</param>
+    /// <param name="score">Relevance, 0 to 1 as the store keeps it; used to weigh the paper's share in a topic cluster.</param>
+    public ScholarlyIndexBuilder AddPaperTopic(string paperKey, string topicKey, double score)
+    {
+        _paperTopics.Add((Paper(paperKey), _topics.GetOrAdd(topicKey), (float)score));
+        return this;
+    }
+
+    /// <summary>Records that one paper cites another; a pair given twice is one citation (its in-degree counts it once), a paper citing itself is ignored.</summary>
+    /// <param name="citingPaperKey">The citing paper's key.</param>
+    /// <param name="citedPaperKey">The cited paper's key.</param>
+    public ScholarlyIndexBuilder AddCitation(string citingPaperKey, string citedPaperKey)
+    {
+        _citations.Add((Paper(citingPaperKey), Paper(citedPaperKey)));
+        return this;
+    }
+
+    /// <summary>Builds the index; the builder cannot be used afterwards.</summary>
+    public ScholarlyIndex Build()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("A builder builds once.");
+        }
+
+        _built = true;
+        var paperCount = _papers.Count;
+        var topicCount = _topics.Count;
+        var authorship = AuthorshipIndex.Build(paperCount, _authors.Count, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_authorships));
+        _authorships.Clear();
+        _authorships.TrimExcess();
+
+        var (paperTopicOffsets, paperTopics, paperTopicScores) = PaperTopicRows(paperCount);
+        _paperTopics.Clear();
+        _paperTopics.TrimExcess();
+        var (topicPaperOffsets, topicPapers) = Transpose(paperTopicOffsets, paperTopics, topicCount);
+
+        var cooccurrence = new CsrGraphBuilder(topicCount);
+        for (var paper = 0; paper < paperCount; paper++)
+        {
+            for (var i = paperTopicOffsets[paper]; i < paperTopicOffsets[paper + 1]; i++)
+            {
+                for (var j = i + 1; j < paperTopicOffsets[paper + 1]; j++)
+                {
+                    cooccurrence.AddEdge(paperTopics[i], paperTopics[j]);
+                }
+            }
+        }
+
+        var citations = new CsrGraphBuilder(paperCount, directed: true);
+        foreach (var (citing, cited) in _citations)
+        {
+            citations.AddEdge(citing, cited);
+        }
+
+        _citations.Clear();
+        _citations.TrimExcess();
+        return new ScholarlyIndex(_papers, _authors, _topics, authorship, [.. _paperDay],
+            paperTopicOffsets, paperTopics, paperTopicScores, topicPaperOffsets, topicPapers,
+            citations.Build(), cooccurrence.Build());
+    }
+
+    private int Paper(string key)
+    {
+        var id = _papers.GetOrAdd(key);
+        if (id == _paperDay.Count)
+        {
+            _paperDay.Add(ScholarlyIndex.NoDay);
+        }
+
+        return id;
+    }
+
+    private int Author(string key) => _authors.GetOrAdd(key);
+
+    /// <summary>Paper → topics in CSR form, each row sorted by topic, a repeated topic kept once with its highest score.</summary>
+    private (int[] Offsets, int[] Topics, float[] Scores) PaperTopicRows(int paperCount)
+    {
+        var offsets = new int[paperCount + 1];
+        foreach (var link in _paperTopics)
+        {
+            offsets[link.Paper + 1]++;
+        }
+
+        for (var paper = 0; paper < paperCount; paper++)
+        {
+            offsets[paper + 1] += offsets[paper];
+        }
+
+        var rows = new (int Topic, float Score)[_paperTopics.Count];
+        var cursor = offsets.AsSpan(0, paperCount).ToArray();
+        foreach (var link in _paperTopics)
+        {
+            rows[cursor[link.Paper]++] = (link.Topic, link.Score);
+        }
+
+        var topics = new int[rows.Length];
+        var scores = new float[rows.Length];
+        var write = 0;
+        var rowStart = 0;
+        for (var paper = 0; paper < paperCount; paper++)
+        {
+            var rowEnd = offsets[paper + 1];
+            Array.Sort(rows, rowStart, rowEnd - rowStart, Comparer<(int Topic, float Score)>.Create((x, y) => x.Topic.CompareTo(y.Topic)));
+            offsets[paper] = write;
+            for (var i = rowStart; i < rowEnd; i++)
+            {
+                if (write > offsets[paper] && topics[write - 1] == rows[i].Topic)
+                {
+                    scores[write - 1] = Math.Max(scores[write - 1], rows[i].Score);
+                    continue;
+                }
+
+                topics[write] = rows[i].Topic;
+                scores[write++] = rows[i].Score;
+            }
+
+            rowStart = rowEnd;
+        }
+
+        offsets[paperCount] = write;
+        Array.Resize(ref topics, write);
+        Array.Resize(ref scores, write);
+        return (offsets, topics, scores);
+    }
+
+    /// <summary>Turns rows → columns into columns → rows; walking rows in ascending order leaves every column sorted.</summary>
+    private static (int[] Offsets, int[] Rows) Transpose(int[] rowOffsets, int[] columns, int columnCount)
+    {
+        var offsets = new int[columnCount + 1];
+        foreach (var column in columns)
+        {
+            offsets[column + 1]++;
+        }
+
+        for (var column = 0; column < columnCount; column++)
+        {
+            offsets[column + 1] += offsets[column];
+        }
+
+        var rows = new int[columns.Length];
+        var cursor = offsets.AsSpan(0, columnCount).ToArray();
+        for (var row = 0; row < rowOffsets.Length - 1; row++)
+        {
+            for (var i = rowOffsets[row]; i < rowOffsets[row + 1]; i++)
+            {
+                rows[cursor[columns[i]]++] = row;
+            }
+        }
+
+        return (offsets, rows);
+    }
+}
