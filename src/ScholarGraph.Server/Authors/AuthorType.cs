@@ -53,10 +53,10 @@ public sealed class AuthorType : ObjectGraphType<Author>
                 _ => a => a.Authorships.Select(s => s.Paper!), Orderings.PapersNewestFirst));
 
         Field<CoauthorsConnectionType>("coauthors")
-            .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name; `where` "
-                + "filters the coauthors.")
+            .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name, unless "
+                + "`order` says otherwise; `where` filters the coauthors.")
             .WithPagingArguments(paging)
-            .WithWhereArgument(typeof(AuthorFilterInputType))
+            .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(CoauthorSortInputType))
             .Resolve(c => CoauthorLoader.Load(c, c.Source.Id));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")

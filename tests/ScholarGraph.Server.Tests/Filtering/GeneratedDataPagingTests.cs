@@ -105,4 +105,59 @@ public sealed class GeneratedDataPagingTests(GeneratedSqliteScholarGraphFactory 
         Assert.All(server.Commands.Commands, sql => Assert.DoesNotContain("\"Abstract\"", sql));
         Assert.Contains(server.Commands.Commands, sql => sql.Contains("ROW_NUMBER() OVER(PARTITION BY", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Coauthors_are_ordered_filtered_and_paged_in_sql_and_match_the_seed_files()
+    {
+        var graph = server.Graph;
+        var names = graph.Authors.ToDictionary(a => a.Id, a => a.Name);
+        var center = graph.Authorships.GroupBy(s => s.AuthorId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var papers = graph.Authorships.Where(s => s.AuthorId == center).Select(s => s.PaperId).ToHashSet();
+        var ties = graph.Authorships.Where(s => papers.Contains(s.PaperId) && s.AuthorId != center).GroupBy(s => s.AuthorId)
+            .Select(g => (Id: g.Key, Shared: g.Select(s => s.PaperId).Distinct().Count()))
+            .OrderByDescending(t => t.Shared).ThenBy(t => names[t.Id], StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+        Assert.True(ties.Count > 5, $"the most prolific author should have more than 5 coauthors, got {ties.Count}");
+        var letter = names[ties[0].Id][..1];
+
+        async Task<List<(string Id, int Shared)>> WalkAsync(object? where)
+        {
+            var seen = new List<(string, int)>();
+            string? after = null;
+            while (true)
+            {
+                var data = await server.QueryAsync("""
+                    query($id: ID!, $after: String, $where: AuthorFilterInput) {
+                      author(id: $id) { coauthors(first: 4, after: $after, where: $where) {
+                        pageInfo { hasNextPage endCursor } edges { sharedPaperCount node { id } } } }
+                    }
+                    """, new { id = GlobalId.Encode("Author", center), after, where });
+                var page = data.GetProperty("author").GetProperty("coauthors");
+                seen.AddRange(page.GetProperty("edges").EnumerateArray().Select(e =>
+                    (e.GetProperty("node").GetProperty("id").GetString()!, e.GetProperty("sharedPaperCount").GetInt32())));
+                if (!page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean())
+                    return seen;
+                after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+            }
+        }
+
+        await server.QueryAsync("{ authors(first: 1) { totalCount } }");
+        server.Commands.Reset();
+        Assert.Equal(ties.Select(t => (GlobalId.Encode("Author", t.Id), t.Shared)), await WalkAsync(null));
+        Assert.Contains(server.Commands.Commands, sql => sql.Contains("ROW_NUMBER() OVER(PARTITION BY", StringComparison.Ordinal)
+            && sql.Contains("GROUP BY", StringComparison.Ordinal));
+        var filtered = ties.Where(t => names[t.Id].StartsWith(letter, StringComparison.Ordinal)).ToList();
+        Assert.InRange(filtered.Count, 1, ties.Count - 1);
+        Assert.Equal(filtered.Select(t => (GlobalId.Encode("Author", t.Id), t.Shared)),
+            await WalkAsync(new { name = new { startsWith = letter } }));
+
+        // A client order: weakest tie first, then by name descending; ties by id.
+        var data = await server.QueryAsync("""
+            query($id: ID!) { author(id: $id) { coauthors(first: 50, order: [{ sharedPaperCount: ASC }, { author: { name: DESC } }]) {
+              edges { node { id } } } } }
+            """, new { id = GlobalId.Encode("Author", center) });
+        var expected = ties.OrderBy(t => t.Shared).ThenByDescending(t => names[t.Id], StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Take(50).Select(t => GlobalId.Encode("Author", t.Id));
+        Assert.Equal(expected, data.GetProperty("author").GetProperty("coauthors").GetProperty("edges").EnumerateArray()
+            .Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
+    }
 }
