@@ -60,6 +60,47 @@ public static class ResolveFieldContextDataExtensions
     }
 
     /// <summary>
+    /// Loads the list of elements belonging to <paramref name="key"/>, batched into one query per selection level, with the field's
+    /// <c>where</c> and <c>order</c> (when it has them) applied in SQL to the elements. Each row of <paramref name="rows"/> carries
+    /// its parent's key (<paramref name="keyOf"/>) and one element (<paramref name="element"/>, the row itself or a related
+    /// object); without <c>order</c> the rows keep <paramref name="defaultOrder"/>, which may read the row (a printed position).
+    /// An empty list when the parent has none.
+    /// </summary>
+    public static IDataLoaderResult<IReadOnlyList<T>> LoadList<TContext, TKey, TRow, T>(
+        this IResolveFieldContext context, string loaderName, TKey key, Func<TContext, IReadOnlyList<TKey>, IQueryable<TRow>> rows,
+        Expression<Func<TRow, TKey>> keyOf, Expression<Func<TRow, T>> element, Func<IQueryable<TRow>, IQueryable<TRow>> defaultOrder)
+        where TContext : DbContext
+        where TKey : notnull
+    {
+        var filter = context.FilterArgument<T>();
+        var order = context.OrderArgument(NoOrder<T>.Instance);
+        var row = element.Parameters[0];
+        var keyed = Expression.Lambda<Func<TRow, KeyedElement<TKey, T>>>(
+            Expression.MemberInit(Expression.New(typeof(KeyedElement<TKey, T>)),
+                Expression.Bind(typeof(KeyedElement<TKey, T>).GetProperty(nameof(KeyedElement<TKey, T>.Key))!,
+                    ExpressionRewriting.Replace(keyOf.Body, keyOf.Parameters[0], row)),
+                Expression.Bind(typeof(KeyedElement<TKey, T>).GetProperty(nameof(KeyedElement<TKey, T>.Element))!, element.Body)),
+            row);
+        IQueryable<KeyedElement<TKey, T>> Query(TContext db, IReadOnlyList<TKey> keys)
+        {
+            var selected = rows(db, keys);
+            if (filter is not null)
+                selected = selected.Where(Expression.Lambda<Func<TRow, bool>>(
+                    ExpressionRewriting.Replace(filter.Body, filter.Parameters[0], element.Body), row));
+            selected = ReferenceEquals(order, NoOrder<T>.Instance) ? defaultOrder(selected) : order.SortBy(selected, element);
+            return selected.Select(keyed);
+        }
+        return context.LoadGroup<TContext, TKey, KeyedElement<TKey, T>>(loaderName + context.DataArgumentsKey(), key, Query, r => r.Key)
+            .Then(list => (IReadOnlyList<T>)list.Select(r => r.Element).ToList());
+    }
+
+    /// <summary>Stands for "the client gave no <c>order</c>", so a list keeps its default order.</summary>
+    private static class NoOrder<T>
+    {
+        public static readonly KeysetOrdering<T> Instance = KeysetOrdering<T>.Named("");
+    }
+
+    /// <summary>
     /// Reads a page of a root connection over <paramref name="query"/>; the paging arguments come from the field, and so do
     /// <c>where</c> and <c>order</c> when the field has them (<paramref name="ordering"/> is the order without <c>order</c>).
     /// Only the columns the selection reads are loaded, and group counts (when selected) cover the whole filtered set.

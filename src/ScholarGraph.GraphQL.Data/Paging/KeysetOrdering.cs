@@ -55,6 +55,23 @@ public sealed class KeysetOrdering<T>
     public IQueryable<T> Sort(IQueryable<T> source, bool reverse = false) =>
         source.Provider.CreateQuery<T>(SortExpression(source.Expression, reverse, queryable: true));
 
+    /// <summary>
+    /// Sorts rows of another type by the keys of the <typeparamref name="T"/> each row holds (<paramref name="element"/>), for
+    /// lists read as rows that carry their parent's key beside the element.
+    /// </summary>
+    public IQueryable<TRow> SortBy<TRow>(IQueryable<TRow> source, Expression<Func<TRow, T>> element)
+    {
+        var expression = source.Expression;
+        for (var i = 0; i < _keys.Count; i++)
+        {
+            var (key, descending) = _keys[i];
+            var onRow = Expression.Lambda(ExpressionRewriting.Replace(key.Body, key.Parameters[0], element.Body), element.Parameters[0]);
+            var method = (i == 0 ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
+            expression = Expression.Call(typeof(Queryable), method, [typeof(TRow), key.ReturnType], expression, Expression.Quote(onRow));
+        }
+        return source.Provider.CreateQuery<TRow>(expression);
+    }
+
     /// <summary>The expression of <see cref="Sort"/> over an in-memory sequence, for use inside a larger query (a correlated subquery).</summary>
     public Expression SortExpression(Expression source, bool reverse, bool queryable)
     {

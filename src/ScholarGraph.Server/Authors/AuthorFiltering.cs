@@ -40,3 +40,37 @@ public sealed class AuthorSortInputType : SortInputGraphType<Author>
         Field("openAlexId", a => a.OpenAlexId, "By OpenAlex id.");
     }
 }
+
+/// <summary><c>ReportedAuthorMetricsFilterInput</c>.</summary>
+public sealed class ReportedAuthorMetricsFilterInputType : FilterInputGraphType<ReportedAuthorMetrics>, IFilterInputTypeName
+{
+    /// <inheritdoc />
+    public static string TypeName => "ReportedAuthorMetricsFilterInput";
+
+    /// <summary>Defines the filterable members.</summary>
+    public ReportedAuthorMetricsFilterInputType() : base(TypeName, "Filters the metrics sources report about an author.")
+    {
+        Field("source", m => m.Source, "The source that reported the figures.");
+        Field("hIndex", m => m.HIndex, "The reported h-index.");
+        Field("citationCount", m => m.CitationCount, "The reported citation count.");
+        Field("paperCount", m => m.PaperCount, "The reported paper count.");
+        Field("noveltyPercent", m => m.NoveltyPercent, "The reported novelty, in percent.");
+        Field("aiScore", m => m.AiScore, "The reported AI score.");
+    }
+}
+
+/// <summary><c>ReportedAuthorMetricsSortInput</c>.</summary>
+public sealed class ReportedAuthorMetricsSortInputType : SortInputGraphType<ReportedAuthorMetrics>
+{
+    /// <summary>Defines the sortable members; ties are broken by the source (unique per author).</summary>
+    public ReportedAuthorMetricsSortInputType()
+        : base("ReportedAuthorMetricsSortInput", "Sorts the metrics sources report about an author.", (ReportedAuthorMetrics m) => m.Source)
+    {
+        Field("source", m => m.Source, "By source.");
+        Field("hIndex", m => m.HIndex, "By reported h-index.");
+        Field("citationCount", m => m.CitationCount, "By reported citation count.");
+        Field("paperCount", m => m.PaperCount, "By reported paper count.");
+        Field("noveltyPercent", m => m.NoveltyPercent, "By reported novelty.");
+        Field("aiScore", m => m.AiScore, "By reported AI score.");
+    }
+}

@@ -40,9 +40,11 @@ public sealed class AuthorType : ObjectGraphType<Author>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportedAuthorMetricsType>>>>("reportedMetrics")
             .Description("Metrics outside sources report about the author, exactly as reported and labelled with their source; "
-                + "ScholarGraph does not recompute or correct them.")
-            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, ReportedAuthorMetrics>("Author.reportedMetrics", c.Source.Id,
-                (db, keys) => db.ReportedAuthorMetrics.Where(m => keys.Contains(m.AuthorId)).OrderBy(m => m.Source), m => m.AuthorId));
+                + "ScholarGraph does not recompute or correct them. By source unless `order` says otherwise.")
+            .WithWhereAndOrderArguments(typeof(ReportedAuthorMetricsFilterInputType), typeof(ReportedAuthorMetricsSortInputType))
+            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, ReportedAuthorMetrics, ReportedAuthorMetrics>("Author.reportedMetrics",
+                c.Source.Id, (db, keys) => db.ReportedAuthorMetrics.Where(m => keys.Contains(m.AuthorId)), m => m.AuthorId, m => m,
+                rows => rows.OrderBy(m => m.Source)));
 
         Field<PapersConnectionType>("papers")
             .Description("The author's papers, newest first (papers without a date last) unless `order` says otherwise.")
@@ -53,31 +55,35 @@ public sealed class AuthorType : ObjectGraphType<Author>
                 _ => a => a.Authorships.Select(s => s.Paper!), Orderings.PapersNewestFirst));
 
         Field<CoauthorsConnectionType>("coauthors")
-            .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name; `where` "
-                + "filters the coauthors.")
+            .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name, unless "
+                + "`order` says otherwise; `where` filters the coauthors.")
             .WithPagingArguments(paging)
-            .WithWhereArgument(typeof(AuthorFilterInputType))
+            .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(CoauthorSortInputType))
             .Resolve(c => CoauthorLoader.Load(c, c.Source.Id));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")
-            .Description("Institutions the author is affiliated with, or that a paper lists for the author, by name.")
-            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, AuthorInstitution>("Author.institutions", c.Source.Id,
-                    (db, keys) => db.Affiliations.Where(a => keys.Contains(a.AuthorId))
-                        .Select(a => new { a.AuthorId, a.InstitutionId })
-                        .Union(db.Authorships.Where(s => keys.Contains(s.AuthorId) && s.InstitutionId != null)
-                            .Select(s => new { s.AuthorId, InstitutionId = s.InstitutionId! }))
-                        .Join(db.Institutions, x => x.InstitutionId, i => i.Id, (x, i) => new AuthorInstitution(x.AuthorId, i)),
-                    a => a.AuthorId)
-                .Then(list => list.Select(a => a.Institution).OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList()));
+            .Description("Institutions the author is affiliated with, or that a paper lists for the author, by name unless `order` says otherwise.")
+            .WithWhereAndOrderArguments(typeof(InstitutionFilterInputType), typeof(InstitutionSortInputType))
+            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, AuthorInstitution, Institution>("Author.institutions", c.Source.Id,
+                (db, keys) => db.Affiliations.Where(a => keys.Contains(a.AuthorId))
+                    .Select(a => new { a.AuthorId, a.InstitutionId })
+                    .Union(db.Authorships.Where(s => keys.Contains(s.AuthorId) && s.InstitutionId != null)
+                        .Select(s => new { s.AuthorId, InstitutionId = s.InstitutionId! }))
+                    .Join(db.Institutions, x => x.InstitutionId, i => i.Id, (x, i) => new AuthorInstitution { AuthorId = x.AuthorId, Institution = i }),
+                a => a.AuthorId, a => a.Institution,
+                rows => rows.OrderBy(a => a.Institution.Name).ThenBy(a => a.Institution.Id)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorTopicType>>>>("topics")
-            .Description("The topics of the author's papers, most papers first.")
+            .Description("The topics of the author's papers, most papers first. It has no `where` or `order`: each element is an "
+                + "aggregate computed per request (a paper count per topic), not a stored row; filter the author's papers by topic "
+                + "with `papers(where: { topics: ... })`, or count them with `papers { groupCounts(by: TOPIC) }`.")
             .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, AuthorTopic>("Author.topics", c.Source.Id,
                     (db, keys) => db.Authorships.Where(s => keys.Contains(s.AuthorId))
                         .SelectMany(s => s.Paper!.Topics, (s, t) => new { s.AuthorId, t.Topic })
                         .GroupBy(x => new { x.AuthorId, x.Topic!.Id, x.Topic.Name })
-                        .Select(g => new AuthorTopic(g.Key.AuthorId, g.Key.Id, g.Key.Name, g.Count()))
-                        .OrderByDescending(t => t.PaperCount).ThenBy(t => t.TopicName).ThenBy(t => t.TopicId),
+                        // Ordered before the positional record is built: EF Core cannot order by a constructor argument.
+                        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name).ThenBy(g => g.Key.Id)
+                        .Select(g => new AuthorTopic(g.Key.AuthorId, g.Key.Id, g.Key.Name, g.Count())),
                     t => t.AuthorId));
 
         this.AddComputedMetrics();
@@ -85,5 +91,10 @@ public sealed class AuthorType : ObjectGraphType<Author>
     }
 
     /// <summary>An institution of an author, as one row of the batched query.</summary>
-    internal sealed record AuthorInstitution(string AuthorId, Institution Institution);
+    internal sealed class AuthorInstitution
+    {
+        public required string AuthorId { get; init; }
+
+        public required Institution Institution { get; init; }
+    }
 }

@@ -19,33 +19,28 @@ internal static class CoauthorLoader
     public static readonly KeysetOrdering<Coauthor> StrongestFirst = KeysetOrdering<Coauthor>.Named("Coauthor:strongest")
         .ThenByDescending(c => c.SharedPaperCount).ThenBy(c => c.Author.Name).ThenBy(c => c.Author.Id);
 
-    public static IDataLoaderResult<Connection<Coauthor>> Load(IResolveFieldContext context, string authorId)
-    {
-        var contexts = context.RequestServices!.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>();
-        var filter = context.FilterArgument<Author>();
-        return context.LoadComputedConnection<string, Coauthor>("Author.coauthors" + context.DataArgumentsKey(), authorId,
-            (keys, ct) => FetchAsync(contexts, keys, filter, ct), StrongestFirst);
-    }
+    public static IDataLoaderResult<Connection<Coauthor>?> Load(IResolveFieldContext context, string authorId) =>
+        context.LoadChildConnection<ScholarGraphDbContext, Author, string, Coauthor>("Author.coauthors", authorId,
+            (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
+            db => Ties(db, context.FilterArgument<Author>()), StrongestFirst);
 
-    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<Coauthor>>> FetchAsync(
-        IDbContextFactory<ScholarGraphDbContext> contexts, IReadOnlyList<string> authorIds, Expression<Func<Author, bool>>? filter,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The coauthors of an author: authorship pairs grouped per (author, coauthor), joined to the coauthor, then correlated by one
+    /// equality as the last step, so that the keyset predicate, the order and the per-author LIMIT run in SQL (ROW_NUMBER over
+    /// the grouped ties) and the field's <c>where</c> filters the coauthor there too.
+    /// </summary>
+    private static Expression<Func<Author, IEnumerable<Coauthor>>> Ties(ScholarGraphDbContext db, Expression<Func<Author, bool>>? filter)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // The client's filter applies to the coauthor, in SQL, before grouping counts reach memory.
         var coauthors = filter is null ? db.Authors : db.Authors.Where(filter);
-        var ties = await (
+        return center => (
                 from mine in db.Authorships
-                where authorIds.Contains(mine.AuthorId)
                 join theirs in db.Authorships on mine.PaperId equals theirs.PaperId
                 where theirs.AuthorId != mine.AuthorId
                 group theirs by new { Center = mine.AuthorId, Other = theirs.AuthorId } into tie
                 select new { tie.Key.Center, tie.Key.Other, Shared = tie.Count() } into tie
                 join author in coauthors on tie.Other equals author.Id
-                select new { tie.Center, tie.Shared, Author = author })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return ties.GroupBy(t => t.Center)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<Coauthor>)g.Select(t => new Coauthor(t.Author, t.Shared)).ToList());
+                select new { tie.Center, Coauthor = new Coauthor { Author = author, SharedPaperCount = tie.Shared } })
+            .Where(t => t.Center == center.Id)
+            .Select(t => t.Coauthor);
     }
 }

@@ -42,7 +42,15 @@ public sealed class InstitutionType : ObjectGraphType<Institution>
             .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Author>("Institution.authors", c.Source.Id,
                 (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
-                db => i => db.Authors.Where(a => a.Affiliations.Any(f => f.InstitutionId == i.Id) || a.Authorships.Any(s => s.InstitutionId == i.Id)),
+                // (institution, author) pairs correlated by one equality as the last step, so SQLite pages them with ROW_NUMBER
+                // (see Topic.authors). The pairs are a cross join filtered by EXISTS, because EF Core cannot identify the rows of
+                // a UNION of affiliations and authorships inside a collection projection; the cost grows with institutions times
+                // authors, acceptable for the seed, to be replaced by a pairs table or the graph index at scale.
+                db => i => db.Institutions.SelectMany(_ => db.Authors, (other, a) => new { InstitutionId = other.Id, Author = a })
+                    .Where(x => x.Author.Affiliations.Any(f => f.InstitutionId == x.InstitutionId)
+                        || x.Author.Authorships.Any(s => s.InstitutionId == x.InstitutionId))
+                    .Where(x => x.InstitutionId == i.Id)
+                    .Select(x => x.Author),
                 Orderings.AuthorsByName));
         Field<PapersConnectionType>("papers")
             .Description("Papers that name the institution, newest first unless `order` says otherwise.")

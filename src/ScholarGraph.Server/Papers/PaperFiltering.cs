@@ -80,3 +80,27 @@ public sealed class PaperSortInputType : SortInputGraphType<Paper>
         Field("openAlexId", p => p.OpenAlexId, "By OpenAlex work id.");
     }
 }
+
+/// <summary><c>AuthorshipSortInput</c>.</summary>
+public sealed class AuthorshipSortInputType : SortInputGraphType<Authorship>
+{
+    /// <summary>Defines the sortable members; ties are broken by the author's id (unique within a paper).</summary>
+    public AuthorshipSortInputType() : base("AuthorshipSortInput", "Sorts a paper's authorships.", (Authorship s) => s.AuthorId)
+    {
+        Field("position", s => s.Position, "By printed position (authors without one sort as the smallest).");
+        Object<AuthorSortInputType, Author>("author", s => s.Author, "By the author.");
+        Object<InstitutionSortInputType, Institution>("institution", s => s.Institution, "By the institution the paper lists for the author.");
+    }
+}
+
+/// <summary><c>PaperTopicSortInput</c>.</summary>
+public sealed class PaperTopicSortInputType : SortInputGraphType<PaperTopic>
+{
+    /// <summary>Defines the sortable members; ties are broken by the topic's id (unique within a paper).</summary>
+    public PaperTopicSortInputType() : base("PaperTopicSortInput", "Sorts the topics of a paper.", (PaperTopic l) => l.TopicId)
+    {
+        Field("score", l => l.Score, "By relevance score.");
+        Field("scoreSource", l => l.ScoreSource, "By where the score comes from.");
+        Object<TopicSortInputType, Topic>("topic", l => l.Topic, "By the topic.");
+    }
+}

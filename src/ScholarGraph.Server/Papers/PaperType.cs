@@ -49,28 +49,29 @@ public sealed class PaperType : ObjectGraphType<Paper>
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorshipType>>>>("authors")
             .Description("The paper's authors: those the source prints, in printed order, then those known to be authors whose "
-                + "position the (truncated) list does not show. See `authorListTruncated`.")
-            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, Authorship>("Paper.authors", c.Source.Id,
-                (db, keys) => db.Authorships.Where(a => keys.Contains(a.PaperId))
-                    .OrderBy(a => a.Position == null).ThenBy(a => a.Position).ThenBy(a => a.AuthorId),
-                a => a.PaperId));
+                + "position the (truncated) list does not show, unless `order` says otherwise. See `authorListTruncated`.")
+            .WithWhereAndOrderArguments(typeof(AuthorshipFilterInputType), typeof(AuthorshipSortInputType))
+            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, Authorship, Authorship>("Paper.authors", c.Source.Id,
+                (db, keys) => db.Authorships.Where(a => keys.Contains(a.PaperId)), a => a.PaperId, a => a,
+                rows => rows.OrderBy(a => a.Position == null).ThenBy(a => a.Position).ThenBy(a => a.AuthorId)));
         Field<NonNullGraphType<BooleanGraphType>>("authorListTruncated")
             .Description("True when the source cut the author list short (\"et al.\"): `authors` then holds only the authors it printed, "
                 + "plus any known from elsewhere without a position.")
             .ResolveMember(e => e.AuthorListTruncated);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")
-            .Description("The institutions the paper names, in printed order.")
-            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, PaperInstitution>("Paper.institutions", c.Source.Id,
-                    (db, keys) => db.PaperInstitutions.Where(l => keys.Contains(l.PaperId)).Include(l => l.Institution).OrderBy(l => l.Position),
-                    l => l.PaperId)
-                .Then(links => links.Select(l => l.Institution!).ToList()));
+            .Description("The institutions the paper names, in printed order unless `order` says otherwise.")
+            .WithWhereAndOrderArguments(typeof(InstitutionFilterInputType), typeof(InstitutionSortInputType))
+            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, PaperInstitution, Institution>("Paper.institutions", c.Source.Id,
+                (db, keys) => db.PaperInstitutions.Where(l => keys.Contains(l.PaperId)), l => l.PaperId, l => l.Institution!,
+                rows => rows.OrderBy(l => l.Position).ThenBy(l => l.InstitutionId)));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaperTopicType>>>>("topics")
-            .Description("The topics the paper covers, most relevant first.")
-            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, PaperTopic>("Paper.topics", c.Source.Id,
-                (db, keys) => db.PaperTopics.Where(t => keys.Contains(t.PaperId)).OrderByDescending(t => t.Score).ThenBy(t => t.TopicId),
-                t => t.PaperId));
+            .Description("The topics the paper covers, most relevant first unless `order` says otherwise.")
+            .WithWhereAndOrderArguments(typeof(PaperTopicFilterInputType), typeof(PaperTopicSortInputType))
+            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, PaperTopic, PaperTopic>("Paper.topics", c.Source.Id,
+                (db, keys) => db.PaperTopics.Where(t => keys.Contains(t.PaperId)), t => t.PaperId, t => t,
+                rows => rows.OrderByDescending(t => t.Score).ThenBy(t => t.TopicId)));
 
         Field<CitesConnectionType>("cites")
             .Description("The papers this paper cites, newest first unless `order` says otherwise.")

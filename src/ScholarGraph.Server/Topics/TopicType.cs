@@ -58,7 +58,15 @@ public sealed class TopicType : ObjectGraphType<Topic>
             .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Author>("Topic.authors", c.Source.Id,
                 (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
-                db => t => db.Authors.Where(a => a.Authorships.Any(s => s.Paper!.Topics.Any(pt => pt.TopicId == t.Id))),
+                // Distinct (topic, author) pairs joined to the authors, then correlated by one equality as the last step, so SQLite
+                // pages it with ROW_NUMBER: a correlation inside Any, or before the Distinct or the join, needs the APPLY
+                // operation, which SQLite lacks.
+                db => t => db.PaperTopics
+                    .Join(db.Authorships, l => l.PaperId, s => s.PaperId, (l, s) => new { l.TopicId, s.AuthorId })
+                    .Distinct()
+                    .Join(db.Authors, x => x.AuthorId, a => a.Id, (x, a) => new { x.TopicId, Author = a })
+                    .Where(x => x.TopicId == t.Id)
+                    .Select(x => x.Author),
                 Orderings.AuthorsByName));
 
         this.AddRelatedTopics();
