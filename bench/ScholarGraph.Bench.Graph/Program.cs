@@ -58,6 +58,7 @@ async Task MeasureAsync(int size)
     Record("index build (Build)", "ms", size, buildMs);
     Record("index arrays (MemoryBytes)", "MiB", size, index.MemoryBytes / 1048576.0);
     Record("  arrays per paper", "B", size, (double)index.MemoryBytes / papers);
+    Record("  of which coauthor graph", "MiB", size, index.Coauthors.MemoryBytes / 1048576.0);
     Record("key maps (estimated)", "MiB", size, index.KeyMemoryBytes / 1048576.0);
     Record("GC heap delta (index + keys)", "MiB", size, heapDelta / 1048576.0);
     Record("  heap per paper", "B", size, (double)heapDelta / papers);

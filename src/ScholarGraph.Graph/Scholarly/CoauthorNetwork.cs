@@ -1,3 +1,4 @@
+using ScholarGraph.Graph.Index;
 using ScholarGraph.Graph.Internal;
 using ScholarGraph.Graph.Traversal;
 
@@ -33,25 +34,133 @@ public sealed class CoauthorNetwork
     /// <param name="includePaper">Counts only papers that pass (see <see cref="ScholarlyIndex.PaperFilter"/>); <c>null</c> counts all.</param>
     /// <param name="maxNodes">Largest number of authors, the center included; at least 1.</param>
     /// <remarks>
-    /// Costs the traversal (the papers and coauthors of the expanded authors) plus one pass over the papers of the kept authors to
-    /// find the ties among them: nothing depends on the size of the graph.
+    /// Without a filter it walks the precomputed <see cref="ScholarlyIndex.Coauthors"/> rows: the rows of the expanded authors plus,
+    /// per kept author, its row or (for a prolific author) a binary search of it per kept author, and the papers only of kept authors
+    /// tied to two or more others (for <see cref="NetworkNode.PapersInNetwork"/>); edges find their shared papers when asked.
+    /// With a filter it counts shared papers on the fly: the traversal reads the papers and coauthors of the expanded authors,
+    /// then one pass over the papers of the kept authors finds the ties among them. Neither depends on the size of the graph.
     /// </remarks>
     public static CoauthorNetwork Explore(ScholarlyIndex index, int center, int depth, int minSharedPapers, Func<int, bool>? includePaper, int maxNodes)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfLessThan(minSharedPapers, 1);
-        var authorship = index.Authorship;
-        var view = authorship.CreateCoauthorView(includePaper);
-        var neighborhood = Neighborhood.Explore(view, center, depth, minSharedPapers, maxNodes);
-        var slots = NodeSlots.Rent(authorship.AuthorCount);
+        var authorCount = index.Authorship.AuthorCount;
+        var slots = NodeSlots.Rent(authorCount);
         try
         {
-            return Connect(index, neighborhood, slots, minSharedPapers, includePaper);
+            if (includePaper is null)
+            {
+                // The common case reads only the stored coauthor rows: neighbours, weights and years are all precomputed.
+                var neighborhood = Neighborhood.Explore(index.Coauthors.Graph, center, depth, minSharedPapers, maxNodes);
+                return ConnectStored(index, neighborhood, slots, minSharedPapers);
+            }
+
+            var view = index.Authorship.CreateCoauthorView(includePaper);
+            return Connect(index, Neighborhood.Explore(view, center, depth, minSharedPapers, maxNodes), slots, minSharedPapers, includePaper);
         }
         finally
         {
             NodeSlots.Return(slots);
         }
+    }
+
+    /// <summary>
+    /// Finds the ties among the kept authors of an unfiltered network from the stored coauthor rows: each kept author's row is
+    /// scanned with a slot lookup per coauthor, or, when the row is much longer than the network (a prolific author), searched for
+    /// each kept author instead, so a hub's thousands of coauthors are not all read. Shared papers are found only when asked.
+    /// </summary>
+    private static CoauthorNetwork ConnectStored(ScholarlyIndex index, NeighborhoodResult neighborhood, NodeSlots kept, int minSharedPapers)
+    {
+        var coauthors = index.Coauthors;
+        var targets = coauthors.Graph.RowTargets;
+        var weights = coauthors.Graph.RowWeights;
+        var authorship = index.Authorship;
+        var nodes = neighborhood.Nodes;
+        var sorted = new int[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            kept.Set(nodes[i].Node, i);
+            sorted[i] = nodes[i].Node;
+        }
+
+        Array.Sort(sorted);
+        // Per node slot: how many kept coauthors it has (any weight) and the weight of the last one, to skip reading its papers
+        // when one coauthor accounts for all of them.
+        var keptCoauthors = new int[nodes.Count];
+        var lastWeight = new int[nodes.Count];
+        var edges = new List<NetworkEdge>();
+        foreach (var author in sorted)
+        {
+            var (start, end) = coauthors.Row(author);
+            kept.TryGet(author, out var authorSlot);
+            if (end - start > 8 * sorted.Length)
+            {
+                foreach (var other in sorted)
+                {
+                    if (other > author && Array.BinarySearch(targets, start, end - start, other) is var at and >= 0)
+                    {
+                        kept.TryGet(other, out var otherSlot);
+                        AddTie(author, authorSlot, other, otherSlot, at);
+                    }
+                }
+
+                continue;
+            }
+
+            for (var at = start; at < end; at++)
+            {
+                var other = targets[at];
+                if (other > author && kept.TryGet(other, out var otherSlot))
+                {
+                    AddTie(author, authorSlot, other, otherSlot, at);
+                }
+            }
+        }
+
+        var result = new NetworkNode[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var papersInside = keptCoauthors[i] switch
+            {
+                0 => 0,
+                1 => lastWeight[i],
+                _ => PapersWithAnotherKeptAuthor(authorship, nodes[i].Node, kept),
+            };
+            result[i] = new NetworkNode(nodes[i].Node, nodes[i].Distance, papersInside);
+        }
+
+        return new CoauthorNetwork(result, edges, neighborhood.Truncated);
+
+        void AddTie(int author, int authorSlot, int other, int otherSlot, int at)
+        {
+            var weight = (int)weights[at];
+            keptCoauthors[authorSlot]++;
+            keptCoauthors[otherSlot]++;
+            lastWeight[authorSlot] = lastWeight[otherSlot] = weight;
+            if (weight >= minSharedPapers)
+            {
+                edges.Add(new NetworkEdge(author, other, weight, coauthors.FirstYearAt(at), coauthors.LastYearAt(at),
+                    () => authorship.SharedPapers(author, other)));
+            }
+        }
+    }
+
+    private static int PapersWithAnotherKeptAuthor(AuthorshipIndex authorship, int author, NodeSlots kept)
+    {
+        var count = 0;
+        foreach (var paper in authorship.PapersOf(author))
+        {
+            foreach (var other in authorship.AuthorsOf(paper))
+            {
+                if (other != author && kept.TryGet(other, out _))
+                {
+                    count++;
+                    break;
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -159,13 +268,42 @@ public sealed class CoauthorNetwork
 public readonly record struct NetworkNode(int Author, int Distance, int PapersInNetwork);
 
 /// <summary>A coauthorship of a <see cref="CoauthorNetwork"/>; <see cref="Source"/> is the lower id.</summary>
-/// <param name="Source">One author's id.</param>
-/// <param name="Target">The other author's id.</param>
-/// <param name="SharedPapers">Paper ids both are on (under the filter), ascending.</param>
-/// <param name="FirstYear">Year of their earliest dated shared paper, or <c>null</c> when none is dated.</param>
-/// <param name="LastYear">Year of their latest dated shared paper, or <c>null</c> when none is dated.</param>
-public sealed record NetworkEdge(int Source, int Target, int[] SharedPapers, int? FirstYear, int? LastYear)
+public sealed class NetworkEdge
 {
-    /// <summary>Number of shared papers: the edge's weight.</summary>
-    public int Weight => SharedPapers.Length;
+    private readonly Lazy<int[]> _sharedPapers;
+
+    /// <summary>An edge whose shared papers are already known.</summary>
+    internal NetworkEdge(int source, int target, int[] sharedPapers, int? firstYear, int? lastYear)
+        : this(source, target, sharedPapers.Length, firstYear, lastYear, () => sharedPapers)
+    {
+    }
+
+    /// <summary>An edge whose shared papers are found only if someone asks (an intersection of two paper lists).</summary>
+    internal NetworkEdge(int source, int target, int weight, int? firstYear, int? lastYear, Func<int[]> sharedPapers)
+    {
+        Source = source;
+        Target = target;
+        Weight = weight;
+        FirstYear = firstYear;
+        LastYear = lastYear;
+        _sharedPapers = new Lazy<int[]>(sharedPapers);
+    }
+
+    /// <summary>One author's id.</summary>
+    public int Source { get; }
+
+    /// <summary>The other author's id.</summary>
+    public int Target { get; }
+
+    /// <summary>Number of shared papers (under the filter): the edge's weight.</summary>
+    public int Weight { get; }
+
+    /// <summary>Year of their earliest dated shared paper, or <c>null</c> when none is dated.</summary>
+    public int? FirstYear { get; }
+
+    /// <summary>Year of their latest dated shared paper, or <c>null</c> when none is dated.</summary>
+    public int? LastYear { get; }
+
+    /// <summary>Paper ids both are on (under the filter), ascending; computed on first use for unfiltered networks.</summary>
+    public int[] SharedPapers => _sharedPapers.Value;
 }

@@ -13,7 +13,8 @@ namespace ScholarGraph.Graph.Scholarly;
 /// <para>
 /// Memory (<see cref="MemoryBytes"/>, the arrays; the key maps are counted apart in <see cref="KeyMemoryBytes"/>):
 /// the authorship index (<c>4·(P+1) + 4·(A+1) + 8·K</c> for K authorships), 4·P for publication days, paper–topic links in both
-/// directions (<c>4·(P+1) + 4·(T+1) + 12·L</c> for L links), the citation graph in both directions (<c>8·(P+1) + 16·C</c> for C
+/// directions (<c>4·(P+1) + 4·(T+1) + 12·L</c> for L links), the precomputed coauthor graph (<see cref="CoauthorGraph"/>, 12 bytes per
+/// stored tie end), the citation graph in both directions (<c>8·(P+1) + 16·C</c> for C
 /// citations), and the topic co-occurrence graph with its association strengths (small: topics are few).
 /// Measured on generated graphs (bench/ScholarGraph.Bench.Graph, 5 authorships and 10 citations per paper): 250-259 bytes per paper
 /// for the arrays and about 135 more for the key maps, 247 MiB and 129 MiB at a million papers.
@@ -35,8 +36,9 @@ public sealed class ScholarlyIndex
     internal ScholarlyIndex(
         KeyMap papers, KeyMap authors, KeyMap topics, AuthorshipIndex authorship, int[] paperDay,
         int[] paperTopicOffsets, int[] paperTopics, float[] paperTopicScores, int[] topicPaperOffsets, int[] topicPapers,
-        CsrGraph citations, CsrGraph topicCooccurrence)
+        CsrGraph citations, CsrGraph topicCooccurrence, CoauthorGraph coauthors)
     {
+        Coauthors = coauthors;
         Papers = papers;
         Authors = authors;
         Topics = topics;
@@ -64,6 +66,9 @@ public sealed class ScholarlyIndex
     /// <summary>Papers and their authors in both directions; the coauthor graph comes from it.</summary>
     public AuthorshipIndex Authorship { get; }
 
+    /// <summary>The unfiltered coauthor graph with the years of every tie, precomputed so that unfiltered networks read no paper.</summary>
+    public CoauthorGraph Coauthors { get; }
+
     /// <summary>Directed: an edge from the citing paper to the cited one; in-rows give "cited by".</summary>
     public CsrGraph Citations { get; }
 
@@ -78,7 +83,7 @@ public sealed class ScholarlyIndex
 
     /// <summary>Bytes held by the index's arrays (the key maps excluded; see <see cref="KeyMemoryBytes"/>).</summary>
     public long MemoryBytes =>
-        Authorship.MemoryBytes + Citations.MemoryBytes + TopicCooccurrence.MemoryBytes + 4L * TopicCooccurrence.EdgeCount * 2
+        Authorship.MemoryBytes + Coauthors.MemoryBytes + Citations.MemoryBytes + TopicCooccurrence.MemoryBytes + 4L * TopicCooccurrence.EdgeCount * 2
         + 4L * (_paperDay.Length + _paperTopicOffsets.Length + _paperTopics.Length + _paperTopicScores.Length
             + _topicPaperOffsets.Length + _topicPapers.Length);
 
