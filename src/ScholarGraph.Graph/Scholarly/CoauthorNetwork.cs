@@ -51,7 +51,7 @@ public sealed class CoauthorNetwork
             if (includePaper is null)
             {
                 // The common case reads only the stored coauthor rows: neighbours, weights and years are all precomputed.
-                var neighborhood = Neighborhood.Explore(index.Coauthors.Graph, center, depth, minSharedPapers, maxNodes);
+                var neighborhood = Neighborhood.Explore(index.Coauthors, center, depth, minSharedPapers, maxNodes);
                 return ConnectStored(index, neighborhood, slots, minSharedPapers);
             }
 
@@ -72,8 +72,6 @@ public sealed class CoauthorNetwork
     private static CoauthorNetwork ConnectStored(ScholarlyIndex index, NeighborhoodResult neighborhood, NodeSlots kept, int minSharedPapers)
     {
         var coauthors = index.Coauthors;
-        var targets = coauthors.Graph.RowTargets;
-        var weights = coauthors.Graph.RowWeights;
         var authorship = index.Authorship;
         var nodes = neighborhood.Nodes;
         var sorted = new int[nodes.Count];
@@ -91,28 +89,28 @@ public sealed class CoauthorNetwork
         var edges = new List<NetworkEdge>();
         foreach (var author in sorted)
         {
-            var (start, end) = coauthors.Row(author);
+            var row = coauthors.RowOf(author);
             kept.TryGet(author, out var authorSlot);
-            if (end - start > 8 * sorted.Length)
+            if (row.Targets.Length > 8 * sorted.Length)
             {
                 foreach (var other in sorted)
                 {
-                    if (other > author && Array.BinarySearch(targets, start, end - start, other) is var at and >= 0)
+                    if (other > author && row.Targets.BinarySearch(other) is var at and >= 0)
                     {
                         kept.TryGet(other, out var otherSlot);
-                        AddTie(author, authorSlot, other, otherSlot, at);
+                        AddTie(author, authorSlot, other, otherSlot, (int)row.Weights[at], row.FirstYear[at], row.LastYear[at]);
                     }
                 }
 
                 continue;
             }
 
-            for (var at = start; at < end; at++)
+            for (var at = 0; at < row.Targets.Length; at++)
             {
-                var other = targets[at];
+                var other = row.Targets[at];
                 if (other > author && kept.TryGet(other, out var otherSlot))
                 {
-                    AddTie(author, authorSlot, other, otherSlot, at);
+                    AddTie(author, authorSlot, other, otherSlot, (int)row.Weights[at], row.FirstYear[at], row.LastYear[at]);
                 }
             }
         }
@@ -131,15 +129,14 @@ public sealed class CoauthorNetwork
 
         return new CoauthorNetwork(result, edges, neighborhood.Truncated);
 
-        void AddTie(int author, int authorSlot, int other, int otherSlot, int at)
+        void AddTie(int author, int authorSlot, int other, int otherSlot, int weight, short firstYear, short lastYear)
         {
-            var weight = (int)weights[at];
             keptCoauthors[authorSlot]++;
             keptCoauthors[otherSlot]++;
             lastWeight[authorSlot] = lastWeight[otherSlot] = weight;
             if (weight >= minSharedPapers)
             {
-                edges.Add(new NetworkEdge(author, other, weight, coauthors.FirstYearAt(at), coauthors.LastYearAt(at),
+                edges.Add(new NetworkEdge(author, other, weight, CoauthorGraph.Year(firstYear), CoauthorGraph.Year(lastYear),
                     () => authorship.SharedPapers(author, other)));
             }
         }

@@ -94,6 +94,9 @@ public sealed class ScholarlyIndex
     /// <param name="paper">A paper id.</param>
     public int PublicationDay(int paper) => _paperDay[paper];
 
+    /// <summary>The year of a publication day as <see cref="CoauthorGraph"/> stores it (<see cref="CoauthorGraph.NoYear"/> for <see cref="NoDay"/>).</summary>
+    internal static short YearSlot(int day) => day == NoDay ? CoauthorGraph.NoYear : (short)DateOnly.FromDayNumber(day).Year;
+
     /// <summary>The paper's publication year, or <c>null</c> when it has no date.</summary>
     /// <param name="paper">A paper id.</param>
     public int? PublicationYear(int paper) => _paperDay[paper] == NoDay ? null : DateOnly.FromDayNumber(_paperDay[paper]).Year;

@@ -116,8 +116,7 @@ public sealed class ScholarlyIndexBuilder
         _citations.Clear();
         _citations.TrimExcess();
         int[] paperDay = [.. _paperDay];
-        var coauthors = CoauthorGraph.Build(authorship,
-            paper => paperDay[paper] == ScholarlyIndex.NoDay ? null : DateOnly.FromDayNumber(paperDay[paper]).Year);
+        var coauthors = CoauthorGraph.Build(authorship, paper => ScholarlyIndex.YearSlot(paperDay[paper]));
         return new ScholarlyIndex(_papers, _authors, _topics, authorship, paperDay,
             paperTopicOffsets, paperTopics, paperTopicScores, topicPaperOffsets, topicPapers,
             citations.Build(), cooccurrence.Build(), coauthors);
