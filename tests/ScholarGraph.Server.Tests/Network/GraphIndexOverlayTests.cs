@@ -71,8 +71,8 @@ public sealed class GraphIndexOverlayTests(SmallOverlayFactory server) : IClassF
         Assert.Equal(0, PaperCount(removed, "c"));
 
         // ov-c writes ov-p3 with ov-a, then ov-c turns out to be ov-b: ov-p3 moves to ov-b, whose tie to ov-a grows to two papers.
-        await AddPaperAsync("ov-p3", 2024, "ov-a", "ov-c");
         var merging = Holder.Merge;
+        await AddPaperAsync("ov-p3", 2024, "ov-a", "ov-c");
         await using (var db = await Db())
             await db.Authorships.Where(s => s.AuthorId == "ov-c").ExecuteUpdateAsync(s => s.SetProperty(x => x.AuthorId, "ov-b"));
         await Publish(new AuthorsMerged("ov-b", "ov-c"));
@@ -81,10 +81,12 @@ public sealed class GraphIndexOverlayTests(SmallOverlayFactory server) : IClassF
         Assert.Equal(2, PaperCount(merged, "b"));
         Assert.Equal(0, PaperCount(merged, "c"));
 
-        // Three changed papers reached the threshold: a full build ran in the background and replaced the overlay.
+        // ov-p3 was the third changed paper: a full build began in the background (the merge above may have been applied during it
+        // and replayed onto it), and it replaced the overlay.
         await Holder.Merge;
         Assert.NotSame(merging, Holder.Merge);
-        Assert.Equal(0, Holder.Current.Index.ChangedPaperCount);
+        // At most the merge's one paper is left in the overlay, when it arrived while the build was reading the store.
+        Assert.InRange(Holder.Current.Index.ChangedPaperCount, 0, 1);
         var afterMerge = await server.QueryAsync(Query, Ids);
         Assert.Equal(merged.GetRawText(), afterMerge.GetRawText());
     }
