@@ -100,6 +100,10 @@ async Task MeasureAsync(int size)
     for (var i = 0; i < Repeats; i++)
         traversal.Measure(() => Neighborhood.Explore(index.Coauthors, typical[i % typical.Length], 2, 1, MaxNodes));
     Record("  of which traversal (d2 typical)", "ms", size, traversal.Median);
+    var withPapersInside = new Latencies();
+    for (var i = 0; i < Repeats; i++)
+        withPapersInside.Measure(() => CoauthorNetwork.Explore(index, typical[i % typical.Length], 2, 1, null, MaxNodes).Nodes.Sum(n => n.PapersInNetwork));
+    Record("  d2 typical, every papersInNetwork read", "ms", size, withPapersInside.Median);
 
     // A write: one new paper (a typical author, the hub and two new authors; 10 citations) applied to the built index, each time
     // to the same base, so the figure is one write's cost; then 1,000 such writes chained, and depth 2 read through that overlay.

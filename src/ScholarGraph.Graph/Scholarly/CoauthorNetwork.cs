@@ -35,8 +35,9 @@ public sealed class CoauthorNetwork
     /// <param name="maxNodes">Largest number of authors, the center included; at least 1.</param>
     /// <remarks>
     /// Without a filter it walks the precomputed <see cref="ScholarlyIndex.Coauthors"/> rows: the rows of the expanded authors plus,
-    /// per kept author, its row or (for a prolific author) a binary search of it per kept author, and the papers only of kept authors
-    /// tied to two or more others (for <see cref="NetworkNode.PapersInNetwork"/>); edges find their shared papers when asked.
+    /// per kept author, its row or (for a prolific author) a binary search of it per kept author. What needs papers is deferred until
+    /// read: an edge's <see cref="NetworkEdge.SharedPapers"/> (an intersection of two paper lists) and, for an author tied to two or
+    /// more kept authors, <see cref="NetworkNode.PapersInNetwork"/> (a pass over its papers).
     /// With a filter it counts shared papers on the fly: the traversal reads the papers and coauthors of the expanded authors,
     /// then one pass over the papers of the kept authors finds the ties among them. Neither depends on the size of the graph.
     /// </remarks>
@@ -118,13 +119,16 @@ public sealed class CoauthorNetwork
         var result = new NetworkNode[nodes.Count];
         for (var i = 0; i < nodes.Count; i++)
         {
-            var papersInside = keptCoauthors[i] switch
+            var author = nodes[i].Node;
+            var weightOfOnlyTie = lastWeight[i];
+            // Read only when a client asks: for an author tied to several kept authors it means reading all of its papers.
+            Func<int> papersInside = keptCoauthors[i] switch
             {
-                0 => 0,
-                1 => lastWeight[i],
-                _ => PapersWithAnotherKeptAuthor(authorship, nodes[i].Node, kept),
+                0 => () => 0,
+                1 => () => weightOfOnlyTie,
+                _ => () => PapersWithAnotherKeptAuthor(authorship, author, sorted),
             };
-            result[i] = new NetworkNode(nodes[i].Node, nodes[i].Distance, papersInside);
+            result[i] = new NetworkNode(author, nodes[i].Distance, papersInside);
         }
 
         return new CoauthorNetwork(result, edges, neighborhood.Truncated);
@@ -142,14 +146,14 @@ public sealed class CoauthorNetwork
         }
     }
 
-    private static int PapersWithAnotherKeptAuthor(AuthorshipIndex authorship, int author, NodeSlots kept)
+    private static int PapersWithAnotherKeptAuthor(AuthorshipIndex authorship, int author, int[] sortedKept)
     {
         var count = 0;
         foreach (var paper in authorship.PapersOf(author))
         {
             foreach (var other in authorship.AuthorsOf(paper))
             {
-                if (other != author && kept.TryGet(other, out _))
+                if (other != author && Array.BinarySearch(sortedKept, other) >= 0)
                 {
                     count++;
                     break;
@@ -259,10 +263,32 @@ public sealed class CoauthorNetwork
 }
 
 /// <summary>An author of a <see cref="CoauthorNetwork"/>.</summary>
-/// <param name="Author">The author's id.</param>
-/// <param name="Distance">Coauthor steps from the center; 0 for the center.</param>
-/// <param name="PapersInNetwork">The author's papers (under the filter) that another author of the network is also on.</param>
-public readonly record struct NetworkNode(int Author, int Distance, int PapersInNetwork);
+public sealed class NetworkNode
+{
+    private readonly Lazy<int> _papersInNetwork;
+
+    /// <summary>A node whose papers in the network are already counted.</summary>
+    internal NetworkNode(int author, int distance, int papersInNetwork) : this(author, distance, () => papersInNetwork)
+    {
+    }
+
+    /// <summary>A node whose papers in the network are counted only if someone asks.</summary>
+    internal NetworkNode(int author, int distance, Func<int> papersInNetwork)
+    {
+        Author = author;
+        Distance = distance;
+        _papersInNetwork = new Lazy<int>(papersInNetwork);
+    }
+
+    /// <summary>The author's id.</summary>
+    public int Author { get; }
+
+    /// <summary>Coauthor steps from the center; 0 for the center.</summary>
+    public int Distance { get; }
+
+    /// <summary>The author's papers (under the filter) that another author of the network is also on; counted on first use for unfiltered networks.</summary>
+    public int PapersInNetwork => _papersInNetwork.Value;
+}
 
 /// <summary>A coauthorship of a <see cref="CoauthorNetwork"/>; <see cref="Source"/> is the lower id.</summary>
 public sealed class NetworkEdge
