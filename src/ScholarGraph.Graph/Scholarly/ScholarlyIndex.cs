@@ -16,8 +16,9 @@ namespace ScholarGraph.Graph.Scholarly;
 /// directions (<c>4·(P+1) + 4·(T+1) + 12·L</c> for L links), the precomputed coauthor graph (<see cref="CoauthorGraph"/>, 12 bytes per
 /// stored tie end), the citation graph in both directions (<c>8·(P+1) + 16·C</c> for C
 /// citations), and the topic co-occurrence graph with its association strengths (small: topics are few).
-/// Measured on generated graphs (bench/ScholarGraph.Bench.Graph, 5 authorships and 10 citations per paper): 250-259 bytes per paper
-/// for the arrays and about 135 more for the key maps, 247 MiB and 129 MiB at a million papers.
+/// Measured on generated graphs (bench/ScholarGraph.Bench.Graph, 5 authorships and 10 citations per paper): 530-554 bytes per paper
+/// for the arrays (about half of it the precomputed coauthor graph) and about 135 more for the key maps, 528 MiB and 129 MiB at a
+/// million papers. Rows replaced by <see cref="WithPapers"/> are held beside the arrays and not counted.
 /// </para>
 /// <para>Immutable and safe to read from many threads at once. Per-author metrics are computed on demand from the author's papers.</para>
 /// </remarks>
