@@ -20,8 +20,8 @@ namespace ScholarGraph.Server.GraphIndex;
 /// changes no answer. The listener returns once a snapshot holding its write is current, so a query sent after a mutation sees it.
 /// </para>
 /// <para>
-/// Changes that are not about papers' rows (<see cref="BulkChange"/>, <see cref="TopicAdded"/>, <see cref="AuthorRemoved"/>, and
-/// any change type this class does not know) rebuild in full, serialised and coalesced: one rebuild serves every write committed
+/// Changes that are not about papers' rows (<see cref="BulkChange"/>, <see cref="TopicAdded"/>, <see cref="AuthorRemoved"/>,
+/// <see cref="AuthorsMerged"/>, and any change type this class does not know) rebuild in full, serialised and coalesced: one rebuild serves every write committed
 /// before it began. Until a full build, topic co-occurrence (clusters, related topics) stays as of the last one (see
 /// <see cref="ScholarlyIndex.WithPapers"/>).
 /// </para>
@@ -64,7 +64,7 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
         try
         {
             var index = Current.Index;
-            var (paperKeys, authorKeys) = Touched(changes, index);
+            var (paperKeys, authorKeys) = Touched(changes);
             if (paperKeys.Count == 0 && authorKeys.Count == 0)
                 return;
             var clock = Stopwatch.StartNew();
@@ -153,11 +153,13 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
         }
     }
 
+    // AuthorsMerged rebuilds in full: the removed author leaves the store, and only a full build drops its key (the overlay keeps
+    // every key, so coauthorNetwork would find an author it cannot load). ScholarlyIndex.WithPapers handles the moved bylines.
     private static bool NeedsFullBuild(GraphChange change) => change is not (PaperAdded or PaperUpdated or PaperRemoved or CoauthorshipAdded
-        or CitationAdded or CitationRemoved or AuthorsMerged or AuthorAdded or AuthorUpdated or InstitutionAdded);
+        or CitationAdded or CitationRemoved or AuthorAdded or AuthorUpdated or InstitutionAdded);
 
     /// <summary>The papers whose rows the changes may have changed, and the authors they created.</summary>
-    private static (IReadOnlyCollection<string> Papers, IReadOnlyList<string> Authors) Touched(IReadOnlyList<GraphChange> changes, ScholarlyIndex index)
+    private static (IReadOnlyCollection<string> Papers, IReadOnlyList<string> Authors) Touched(IReadOnlyList<GraphChange> changes)
     {
         var papers = new HashSet<string>(StringComparer.Ordinal);
         var authors = new List<string>();
@@ -172,16 +174,6 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
                 case CitationAdded cited: papers.Add(cited.CitingPaperId); break;
                 case CitationRemoved uncited: papers.Add(uncited.CitingPaperId); break;
                 case AuthorAdded author: authors.Add(author.AuthorId); break;
-                case AuthorsMerged merged:
-                    authors.Add(merged.KeptId);
-                    // The removed author's papers now list the kept one: reread them all.
-                    if (index.Authors.TryGetId(merged.RemovedId, out var removedAuthor))
-                    {
-                        foreach (var paper in index.Authorship.PapersOf(removedAuthor))
-                            papers.Add(index.Papers.KeyOf(paper));
-                    }
-
-                    break;
             }
         }
 
