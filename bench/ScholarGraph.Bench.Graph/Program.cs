@@ -4,6 +4,7 @@ using System.Runtime;
 using ScholarGraph.Bench.Graph;
 using ScholarGraph.Graph.Index;
 using ScholarGraph.Graph.Scholarly;
+using ScholarGraph.Graph.Traversal;
 
 // Usage: dotnet run -c Release --project bench/ScholarGraph.Bench.Graph -- [sizes, default 10000,100000] [data folder]
 var sizes = (args.Length > 0 ? args[0] : "10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
@@ -58,6 +59,7 @@ async Task MeasureAsync(int size)
     Record("index build (Build)", "ms", size, buildMs);
     Record("index arrays (MemoryBytes)", "MiB", size, index.MemoryBytes / 1048576.0);
     Record("  arrays per paper", "B", size, (double)index.MemoryBytes / papers);
+    Record("  of which coauthor graph", "MiB", size, index.Coauthors.MemoryBytes / 1048576.0);
     Record("key maps (estimated)", "MiB", size, index.KeyMemoryBytes / 1048576.0);
     Record("GC heap delta (index + keys)", "MiB", size, heapDelta / 1048576.0);
     Record("  heap per paper", "B", size, (double)heapDelta / papers);
@@ -92,6 +94,41 @@ async Task MeasureAsync(int size)
         Record($"coauthorNetwork d{depth} typical p99", "ms", size, typicalLatency.P99);
         Record($"  d{depth} typical mean nodes", "n", size, (double)typicalNodes / Repeats);
     }
+
+    // What dominates depth 2: the traversal alone (stored rows, ranking the candidates) against the whole call.
+    var traversal = new Latencies();
+    for (var i = 0; i < Repeats; i++)
+        traversal.Measure(() => Neighborhood.Explore(index.Coauthors, typical[i % typical.Length], 2, 1, MaxNodes));
+    Record("  of which traversal (d2 typical)", "ms", size, traversal.Median);
+    var withPapersInside = new Latencies();
+    for (var i = 0; i < Repeats; i++)
+        withPapersInside.Measure(() => CoauthorNetwork.Explore(index, typical[i % typical.Length], 2, 1, null, MaxNodes).Nodes.Sum(n => n.PapersInNetwork));
+    Record("  d2 typical, every papersInNetwork read", "ms", size, withPapersInside.Median);
+
+    // A write: one new paper (a typical author, the hub and two new authors; 10 citations) applied to the built index, each time
+    // to the same base, so the figure is one write's cost; then 1,000 such writes chained, and depth 2 read through that overlay.
+    var addLatency = new Latencies();
+    var hubAdded = new Latencies();
+    PaperRows NewPaper(int i, bool withHub) => new($"bench-new-{i}", new DateOnly(2024, 1, 1),
+        [index.Authors.KeyOf(typical[i % typical.Length]), .. withHub ? [index.Authors.KeyOf(hub.Author)] : Array.Empty<string>(), $"bench-author-{i}", $"bench-author-{i + 1}"],
+        [], Enumerable.Range(0, 10).Select(k => index.Papers.KeyOf((i * 7919 + k * 104729) % papers)).ToArray());
+    for (var i = 0; i < 50; i++)
+    {
+        addLatency.Measure(() => index.WithPapers([NewPaper(i, withHub: false)], []));
+        hubAdded.Measure(() => index.WithPapers([NewPaper(i, withHub: true)], []));
+    }
+
+    Record("apply one PaperAdded (WithPapers)", "ms", size, addLatency.Median);
+    Record("  with the hub as an author", "ms", size, hubAdded.Median);
+    var overlaid = index;
+    var chain = Stopwatch.StartNew();
+    for (var i = 0; i < 1000; i++)
+        overlaid = overlaid.WithPapers([NewPaper(i, withHub: i % 10 == 0)], []);
+    Record("  1,000 writes chained, mean each", "ms", size, chain.Elapsed.TotalMilliseconds / 1000);
+    var overlaidLatency = new Latencies();
+    for (var i = 0; i < Repeats; i++)
+        overlaidLatency.Measure(() => CoauthorNetwork.Explore(overlaid, typical[i % typical.Length], 2, 1, null, MaxNodes));
+    Record("coauthorNetwork d2 typical, overlay of 1,000", "ms", size, overlaidLatency.Median);
 
     var random = new Random(1);
     var pathLatency = new Latencies();

@@ -19,23 +19,41 @@ public sealed class AuthorshipIndex
     private readonly int[] _paperAuthors;
     private readonly int[] _authorOffsets;
     private readonly int[] _authorPapers;
+    // Rows replaced by writes since the full build (see WithPapers); null when there were none.
+    private readonly Dictionary<int, int[]>? _paperRows;
+    private readonly Dictionary<int, int[]>? _authorRows;
 
     private AuthorshipIndex(int[] paperOffsets, int[] paperAuthors, int[] authorOffsets, int[] authorPapers)
+        : this(paperOffsets, paperAuthors, authorOffsets, authorPapers, paperOffsets.Length - 1, authorOffsets.Length - 1,
+            paperAuthors.Length, null, null)
+    {
+    }
+
+    private AuthorshipIndex(int[] paperOffsets, int[] paperAuthors, int[] authorOffsets, int[] authorPapers, int paperCount,
+        int authorCount, int authorshipCount, Dictionary<int, int[]>? paperRows, Dictionary<int, int[]>? authorRows)
     {
         _paperOffsets = paperOffsets;
         _paperAuthors = paperAuthors;
         _authorOffsets = authorOffsets;
         _authorPapers = authorPapers;
+        PaperCount = paperCount;
+        AuthorCount = authorCount;
+        AuthorshipCount = authorshipCount;
+        _paperRows = paperRows;
+        _authorRows = authorRows;
     }
 
     /// <summary>Number of papers; paper ids run from 0 to <c>PaperCount - 1</c>.</summary>
-    public int PaperCount => _paperOffsets.Length - 1;
+    public int PaperCount { get; }
 
     /// <summary>Number of authors; author ids run from 0 to <c>AuthorCount - 1</c>.</summary>
-    public int AuthorCount => _authorOffsets.Length - 1;
+    public int AuthorCount { get; }
 
     /// <summary>Number of distinct (paper, author) pairs.</summary>
-    public int AuthorshipCount => _paperAuthors.Length;
+    public int AuthorshipCount { get; }
+
+    /// <summary>Number of paper and author rows replaced by writes since the full build (0 for a freshly built index).</summary>
+    public int ReplacedRowCount => (_paperRows?.Count ?? 0) + (_authorRows?.Count ?? 0);
 
     /// <summary>Bytes held by the four arrays: <c>4·(PaperCount+1) + 4·(AuthorCount+1) + 8·AuthorshipCount</c>.</summary>
     public long MemoryBytes => 4L * (_paperOffsets.Length + _paperAuthors.Length + _authorOffsets.Length + _authorPapers.Length);
@@ -129,6 +147,16 @@ public sealed class AuthorshipIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegative(paper);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(paper, PaperCount);
+        if (_paperRows is not null && _paperRows.TryGetValue(paper, out var row))
+        {
+            return row;
+        }
+
+        if (paper >= _paperOffsets.Length - 1)
+        {
+            return [];
+        }
+
         return _paperAuthors.AsSpan(_paperOffsets[paper], _paperOffsets[paper + 1] - _paperOffsets[paper]);
     }
 
@@ -138,6 +166,16 @@ public sealed class AuthorshipIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegative(author);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(author, AuthorCount);
+        if (_authorRows is not null && _authorRows.TryGetValue(author, out var row))
+        {
+            return row;
+        }
+
+        if (author >= _authorOffsets.Length - 1)
+        {
+            return [];
+        }
+
         return _authorPapers.AsSpan(_authorOffsets[author], _authorOffsets[author + 1] - _authorOffsets[author]);
     }
 
@@ -186,9 +224,15 @@ public sealed class AuthorshipIndex
     /// (a physics collaboration of 3,000 adds 4.5 million); default <see cref="int.MaxValue"/>, no paper skipped.
     /// </param>
     /// <remarks>Costs O(Σ k²) over papers of k authors, plus a sort of every author's coauthor list.</remarks>
+    /// <exception cref="InvalidOperationException">The index has rows replaced by <see cref="WithPapers"/> (this bulk build reads the full build's arrays).</exception>
     public CsrGraph BuildCoauthorGraph(Func<int, bool>? includePaper = null, int maxAuthorsPerPaper = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxAuthorsPerPaper, 1);
+        if (ReplacedRowCount > 0)
+        {
+            throw new InvalidOperationException("The coauthor graph is built in bulk from a freshly built index only.");
+        }
+
         var paperCounts = new bool[PaperCount];
         for (var paper = 0; paper < PaperCount; paper++)
         {
@@ -284,5 +328,83 @@ public sealed class AuthorshipIndex
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// An index that shares this one's arrays but gives each of <paramref name="papers"/> the authors listed (none for a removed
+    /// paper), with the paper lists of their old and new authors replaced to match. Ids beyond the current counts are new papers or
+    /// authors. Costs the papers of the touched authors, not the size of the index; this index is unchanged.
+    /// </summary>
+    /// <param name="paperCount">The new number of papers, at least <see cref="PaperCount"/>.</param>
+    /// <param name="authorCount">The new number of authors, at least <see cref="AuthorCount"/>.</param>
+    /// <param name="papers">Each changed paper with its authors now, in any order (repeats count once).</param>
+    /// <param name="touchedAuthors">Receives every author who was or now is on a changed paper: the authors whose coauthors may differ.</param>
+    public AuthorshipIndex WithPapers(int paperCount, int authorCount, IEnumerable<(int Paper, IReadOnlyCollection<int> Authors)> papers,
+        ISet<int> touchedAuthors)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        ArgumentNullException.ThrowIfNull(touchedAuthors);
+        ArgumentOutOfRangeException.ThrowIfLessThan(paperCount, PaperCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(authorCount, AuthorCount);
+        var paperRows = _paperRows is null ? [] : new Dictionary<int, int[]>(_paperRows);
+        var authorRows = _authorRows is null ? [] : new Dictionary<int, int[]>(_authorRows);
+        var authorshipCount = AuthorshipCount;
+        var changes = new Dictionary<int, (HashSet<int> Gained, HashSet<int> Lost)>();
+        foreach (var (paper, authors) in papers)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(paper, paperCount);
+            var before = paper < PaperCount ? AuthorsOf(paper).ToArray() : [];
+            var after = authors.Distinct().Order().ToArray();
+            foreach (var author in after)
+            {
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(author, authorCount);
+            }
+
+            paperRows[paper] = after;
+            authorshipCount += after.Length - before.Length;
+            foreach (var author in before.Except(after))
+            {
+                Change(author).Lost.Add(paper);
+            }
+
+            foreach (var author in after.Except(before))
+            {
+                Change(author).Gained.Add(paper);
+            }
+
+            touchedAuthors.UnionWith(before);
+            touchedAuthors.UnionWith(after);
+        }
+
+        var patched = new AuthorshipIndex(_paperOffsets, _paperAuthors, _authorOffsets, _authorPapers, paperCount, authorCount,
+            authorshipCount, paperRows, authorRows);
+        foreach (var (author, (gained, lost)) in changes)
+        {
+            var current = author < AuthorCount ? PapersOf(author) : [];
+            var row = new List<int>(current.Length + gained.Count);
+            foreach (var paper in current)
+            {
+                if (!lost.Contains(paper) && !gained.Contains(paper))
+                {
+                    row.Add(paper);
+                }
+            }
+
+            row.AddRange(gained);
+            row.Sort();
+            authorRows[author] = [.. row];
+        }
+
+        return patched;
+
+        (HashSet<int> Gained, HashSet<int> Lost) Change(int author)
+        {
+            if (!changes.TryGetValue(author, out var change))
+            {
+                changes[author] = change = ([], []);
+            }
+
+            return change;
+        }
     }
 }

@@ -4,18 +4,33 @@ namespace ScholarGraph.Graph.Index;
 /// Maps the string keys of one kind of node (papers, authors, topics) to dense ids <c>0..Count-1</c> in the order they
 /// were first added, and back.
 /// </summary>
-/// <remarks>Frozen once its index is built: readers on many threads may share it, but <see cref="GetOrAdd"/> is for the builder alone.</remarks>
+/// <remarks>
+/// Frozen once its index is built: readers on many threads may share it, but <see cref="GetOrAdd"/> is for the builder alone.
+/// <see cref="Extend"/> gives a new map that shares this one and holds only the keys added since, so that a write adding a paper
+/// costs its own key, not a copy of every key.
+/// </remarks>
 public sealed class KeyMap
 {
+    // The frozen map this one extends (never itself an extension), or null; _ids and _keys hold only the keys added beyond it.
+    private readonly KeyMap? _base;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _keys = [];
 
+    /// <summary>An empty map.</summary>
+    public KeyMap()
+    {
+    }
+
+    private KeyMap(KeyMap frozen) => _base = frozen;
+
+    private int BaseCount => _base?.Count ?? 0;
+
     /// <summary>Number of keys.</summary>
-    public int Count => _keys.Count;
+    public int Count => BaseCount + _keys.Count;
 
     /// <summary>The key of <paramref name="id"/>.</summary>
     /// <param name="id">A dense id in <c>0..Count-1</c>.</param>
-    public string KeyOf(int id) => _keys[id];
+    public string KeyOf(int id) => id < BaseCount ? _base!.KeyOf(id) : _keys[id - BaseCount];
 
     /// <summary>Finds the dense id of <paramref name="key"/>.</summary>
     /// <param name="key">A key as the store spells it.</param>
@@ -23,7 +38,7 @@ public sealed class KeyMap
     /// <returns><c>true</c> when the key is known.</returns>
     public bool TryGetId(string key, out int id)
     {
-        if (_ids.TryGetValue(key, out id))
+        if ((_base is not null && _base.TryGetId(key, out id)) || _ids.TryGetValue(key, out id))
         {
             return true;
         }
@@ -40,7 +55,7 @@ public sealed class KeyMap
     {
         get
         {
-            long bytes = 0;
+            var bytes = _base?.EstimatedMemoryBytes ?? 0;
             foreach (var key in _keys)
             {
                 bytes += ((22L + 2L * key.Length + 7) & ~7L) + 28 + 8;
@@ -55,14 +70,36 @@ public sealed class KeyMap
     internal int GetOrAdd(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_ids.TryGetValue(key, out var id))
+        if (TryGetId(key, out var id))
         {
             return id;
         }
 
-        id = _keys.Count;
+        id = Count;
         _ids.Add(key, id);
         _keys.Add(key);
         return id;
+    }
+
+    /// <summary>A new map with this one's keys and <paramref name="keys"/> (those not yet known get the next ids); this map is unchanged.</summary>
+    /// <param name="keys">Keys to add.</param>
+    /// <remarks>Costs the keys added since the last full build, never the frozen keys, which are shared.</remarks>
+    internal KeyMap Extend(IEnumerable<string> keys)
+    {
+        var extended = new KeyMap(_base ?? this);
+        if (_base is not null)
+        {
+            foreach (var key in _keys)
+            {
+                extended.GetOrAdd(key);
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            extended.GetOrAdd(key);
+        }
+
+        return extended;
     }
 }

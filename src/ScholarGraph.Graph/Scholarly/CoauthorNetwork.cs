@@ -1,3 +1,4 @@
+using ScholarGraph.Graph.Index;
 using ScholarGraph.Graph.Internal;
 using ScholarGraph.Graph.Traversal;
 
@@ -33,25 +34,134 @@ public sealed class CoauthorNetwork
     /// <param name="includePaper">Counts only papers that pass (see <see cref="ScholarlyIndex.PaperFilter"/>); <c>null</c> counts all.</param>
     /// <param name="maxNodes">Largest number of authors, the center included; at least 1.</param>
     /// <remarks>
-    /// Costs the traversal (the papers and coauthors of the expanded authors) plus one pass over the papers of the kept authors to
-    /// find the ties among them: nothing depends on the size of the graph.
+    /// Without a filter it walks the precomputed <see cref="ScholarlyIndex.Coauthors"/> rows: the rows of the expanded authors plus,
+    /// per kept author, its row or (for a prolific author) a binary search of it per kept author. What needs papers is deferred until
+    /// read: an edge's <see cref="NetworkEdge.SharedPapers"/> (an intersection of two paper lists) and, for an author tied to two or
+    /// more kept authors, <see cref="NetworkNode.PapersInNetwork"/> (a pass over its papers).
+    /// With a filter it counts shared papers on the fly: the traversal reads the papers and coauthors of the expanded authors,
+    /// then one pass over the papers of the kept authors finds the ties among them. Neither depends on the size of the graph.
     /// </remarks>
     public static CoauthorNetwork Explore(ScholarlyIndex index, int center, int depth, int minSharedPapers, Func<int, bool>? includePaper, int maxNodes)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfLessThan(minSharedPapers, 1);
-        var authorship = index.Authorship;
-        var view = authorship.CreateCoauthorView(includePaper);
-        var neighborhood = Neighborhood.Explore(view, center, depth, minSharedPapers, maxNodes);
-        var slots = NodeSlots.Rent(authorship.AuthorCount);
+        var authorCount = index.Authorship.AuthorCount;
+        var slots = NodeSlots.Rent(authorCount);
         try
         {
-            return Connect(index, neighborhood, slots, minSharedPapers, includePaper);
+            if (includePaper is null)
+            {
+                // The common case reads only the stored coauthor rows: neighbours, weights and years are all precomputed.
+                var neighborhood = Neighborhood.Explore(index.Coauthors, center, depth, minSharedPapers, maxNodes);
+                return ConnectStored(index, neighborhood, slots, minSharedPapers);
+            }
+
+            var view = index.Authorship.CreateCoauthorView(includePaper);
+            return Connect(index, Neighborhood.Explore(view, center, depth, minSharedPapers, maxNodes), slots, minSharedPapers, includePaper);
         }
         finally
         {
             NodeSlots.Return(slots);
         }
+    }
+
+    /// <summary>
+    /// Finds the ties among the kept authors of an unfiltered network from the stored coauthor rows: each kept author's row is
+    /// scanned with a slot lookup per coauthor, or, when the row is much longer than the network (a prolific author), searched for
+    /// each kept author instead, so a hub's thousands of coauthors are not all read. Shared papers are found only when asked.
+    /// </summary>
+    private static CoauthorNetwork ConnectStored(ScholarlyIndex index, NeighborhoodResult neighborhood, NodeSlots kept, int minSharedPapers)
+    {
+        var coauthors = index.Coauthors;
+        var authorship = index.Authorship;
+        var nodes = neighborhood.Nodes;
+        var sorted = new int[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            kept.Set(nodes[i].Node, i);
+            sorted[i] = nodes[i].Node;
+        }
+
+        Array.Sort(sorted);
+        // Per node slot: how many kept coauthors it has (any weight) and the weight of the last one, to skip reading its papers
+        // when one coauthor accounts for all of them.
+        var keptCoauthors = new int[nodes.Count];
+        var lastWeight = new int[nodes.Count];
+        var edges = new List<NetworkEdge>();
+        foreach (var author in sorted)
+        {
+            var row = coauthors.RowOf(author);
+            kept.TryGet(author, out var authorSlot);
+            if (row.Targets.Length > 8 * sorted.Length)
+            {
+                foreach (var other in sorted)
+                {
+                    if (other > author && row.Targets.BinarySearch(other) is var at and >= 0)
+                    {
+                        kept.TryGet(other, out var otherSlot);
+                        AddTie(author, authorSlot, other, otherSlot, (int)row.Weights[at], row.FirstYear[at], row.LastYear[at]);
+                    }
+                }
+
+                continue;
+            }
+
+            for (var at = 0; at < row.Targets.Length; at++)
+            {
+                var other = row.Targets[at];
+                if (other > author && kept.TryGet(other, out var otherSlot))
+                {
+                    AddTie(author, authorSlot, other, otherSlot, (int)row.Weights[at], row.FirstYear[at], row.LastYear[at]);
+                }
+            }
+        }
+
+        var result = new NetworkNode[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var author = nodes[i].Node;
+            var weightOfOnlyTie = lastWeight[i];
+            // Read only when a client asks: for an author tied to several kept authors it means reading all of its papers.
+            Func<int> papersInside = keptCoauthors[i] switch
+            {
+                0 => () => 0,
+                1 => () => weightOfOnlyTie,
+                _ => () => PapersWithAnotherKeptAuthor(authorship, author, sorted),
+            };
+            result[i] = new NetworkNode(author, nodes[i].Distance, papersInside);
+        }
+
+        return new CoauthorNetwork(result, edges, neighborhood.Truncated);
+
+        void AddTie(int author, int authorSlot, int other, int otherSlot, int weight, short firstYear, short lastYear)
+        {
+            keptCoauthors[authorSlot]++;
+            keptCoauthors[otherSlot]++;
+            lastWeight[authorSlot] = lastWeight[otherSlot] = weight;
+            if (weight >= minSharedPapers)
+            {
+                edges.Add(new NetworkEdge(author, other, weight, CoauthorGraph.Year(firstYear), CoauthorGraph.Year(lastYear),
+                    () => authorship.SharedPapers(author, other)));
+            }
+        }
+    }
+
+    private static int PapersWithAnotherKeptAuthor(AuthorshipIndex authorship, int author, int[] sortedKept)
+    {
+        var count = 0;
+        foreach (var paper in authorship.PapersOf(author))
+        {
+            foreach (var other in authorship.AuthorsOf(paper))
+            {
+                if (other != author && Array.BinarySearch(sortedKept, other) >= 0)
+                {
+                    count++;
+                    break;
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -153,19 +263,70 @@ public sealed class CoauthorNetwork
 }
 
 /// <summary>An author of a <see cref="CoauthorNetwork"/>.</summary>
-/// <param name="Author">The author's id.</param>
-/// <param name="Distance">Coauthor steps from the center; 0 for the center.</param>
-/// <param name="PapersInNetwork">The author's papers (under the filter) that another author of the network is also on.</param>
-public readonly record struct NetworkNode(int Author, int Distance, int PapersInNetwork);
+public sealed class NetworkNode
+{
+    private readonly Lazy<int> _papersInNetwork;
+
+    /// <summary>A node whose papers in the network are already counted.</summary>
+    internal NetworkNode(int author, int distance, int papersInNetwork) : this(author, distance, () => papersInNetwork)
+    {
+    }
+
+    /// <summary>A node whose papers in the network are counted only if someone asks.</summary>
+    internal NetworkNode(int author, int distance, Func<int> papersInNetwork)
+    {
+        Author = author;
+        Distance = distance;
+        _papersInNetwork = new Lazy<int>(papersInNetwork);
+    }
+
+    /// <summary>The author's id.</summary>
+    public int Author { get; }
+
+    /// <summary>Coauthor steps from the center; 0 for the center.</summary>
+    public int Distance { get; }
+
+    /// <summary>The author's papers (under the filter) that another author of the network is also on; counted on first use for unfiltered networks.</summary>
+    public int PapersInNetwork => _papersInNetwork.Value;
+}
 
 /// <summary>A coauthorship of a <see cref="CoauthorNetwork"/>; <see cref="Source"/> is the lower id.</summary>
-/// <param name="Source">One author's id.</param>
-/// <param name="Target">The other author's id.</param>
-/// <param name="SharedPapers">Paper ids both are on (under the filter), ascending.</param>
-/// <param name="FirstYear">Year of their earliest dated shared paper, or <c>null</c> when none is dated.</param>
-/// <param name="LastYear">Year of their latest dated shared paper, or <c>null</c> when none is dated.</param>
-public sealed record NetworkEdge(int Source, int Target, int[] SharedPapers, int? FirstYear, int? LastYear)
+public sealed class NetworkEdge
 {
-    /// <summary>Number of shared papers: the edge's weight.</summary>
-    public int Weight => SharedPapers.Length;
+    private readonly Lazy<int[]> _sharedPapers;
+
+    /// <summary>An edge whose shared papers are already known.</summary>
+    internal NetworkEdge(int source, int target, int[] sharedPapers, int? firstYear, int? lastYear)
+        : this(source, target, sharedPapers.Length, firstYear, lastYear, () => sharedPapers)
+    {
+    }
+
+    /// <summary>An edge whose shared papers are found only if someone asks (an intersection of two paper lists).</summary>
+    internal NetworkEdge(int source, int target, int weight, int? firstYear, int? lastYear, Func<int[]> sharedPapers)
+    {
+        Source = source;
+        Target = target;
+        Weight = weight;
+        FirstYear = firstYear;
+        LastYear = lastYear;
+        _sharedPapers = new Lazy<int[]>(sharedPapers);
+    }
+
+    /// <summary>One author's id.</summary>
+    public int Source { get; }
+
+    /// <summary>The other author's id.</summary>
+    public int Target { get; }
+
+    /// <summary>Number of shared papers (under the filter): the edge's weight.</summary>
+    public int Weight { get; }
+
+    /// <summary>Year of their earliest dated shared paper, or <c>null</c> when none is dated.</summary>
+    public int? FirstYear { get; }
+
+    /// <summary>Year of their latest dated shared paper, or <c>null</c> when none is dated.</summary>
+    public int? LastYear { get; }
+
+    /// <summary>Paper ids both are on (under the filter), ascending; computed on first use for unfiltered networks.</summary>
+    public int[] SharedPapers => _sharedPapers.Value;
 }

@@ -13,10 +13,12 @@ namespace ScholarGraph.Graph.Scholarly;
 /// <para>
 /// Memory (<see cref="MemoryBytes"/>, the arrays; the key maps are counted apart in <see cref="KeyMemoryBytes"/>):
 /// the authorship index (<c>4·(P+1) + 4·(A+1) + 8·K</c> for K authorships), 4·P for publication days, paper–topic links in both
-/// directions (<c>4·(P+1) + 4·(T+1) + 12·L</c> for L links), the citation graph in both directions (<c>8·(P+1) + 16·C</c> for C
+/// directions (<c>4·(P+1) + 4·(T+1) + 12·L</c> for L links), the precomputed coauthor graph (<see cref="CoauthorGraph"/>, 12 bytes per
+/// stored tie end), the citation graph in both directions (<c>8·(P+1) + 16·C</c> for C
 /// citations), and the topic co-occurrence graph with its association strengths (small: topics are few).
-/// Measured on generated graphs (bench/ScholarGraph.Bench.Graph, 5 authorships and 10 citations per paper): 250-259 bytes per paper
-/// for the arrays and about 135 more for the key maps, 247 MiB and 129 MiB at a million papers.
+/// Measured on generated graphs (bench/ScholarGraph.Bench.Graph, 5 authorships and 10 citations per paper): 530-554 bytes per paper
+/// for the arrays (about half of it the precomputed coauthor graph) and about 135 more for the key maps, 528 MiB and 129 MiB at a
+/// million papers. Rows replaced by <see cref="WithPapers"/> are held beside the arrays and not counted.
 /// </para>
 /// <para>Immutable and safe to read from many threads at once. Per-author metrics are computed on demand from the author's papers.</para>
 /// </remarks>
@@ -31,12 +33,14 @@ public sealed class ScholarlyIndex
     private readonly float[] _paperTopicScores;
     private readonly int[] _topicPaperOffsets;
     private readonly int[] _topicPapers;
+    private readonly IndexOverlay? _overlay;
 
     internal ScholarlyIndex(
         KeyMap papers, KeyMap authors, KeyMap topics, AuthorshipIndex authorship, int[] paperDay,
         int[] paperTopicOffsets, int[] paperTopics, float[] paperTopicScores, int[] topicPaperOffsets, int[] topicPapers,
-        CsrGraph citations, CsrGraph topicCooccurrence)
+        CsrGraph citations, CsrGraph topicCooccurrence, CoauthorGraph coauthors)
     {
+        Coauthors = coauthors;
         Papers = papers;
         Authors = authors;
         Topics = topics;
@@ -52,6 +56,29 @@ public sealed class ScholarlyIndex
         TopicAssociation = AssociationStrength.Normalize(topicCooccurrence, scaleByTotalWeight: true);
     }
 
+    private ScholarlyIndex(ScholarlyIndex basis, KeyMap papers, KeyMap authors, AuthorshipIndex authorship, CoauthorGraph coauthors,
+        IndexOverlay overlay)
+    {
+        Papers = papers;
+        Authors = authors;
+        Topics = basis.Topics;
+        Authorship = authorship;
+        Coauthors = coauthors;
+        _paperDay = basis._paperDay;
+        _paperTopicOffsets = basis._paperTopicOffsets;
+        _paperTopics = basis._paperTopics;
+        _paperTopicScores = basis._paperTopicScores;
+        _topicPaperOffsets = basis._topicPaperOffsets;
+        _topicPapers = basis._topicPapers;
+        Citations = basis.Citations;
+        TopicCooccurrence = basis.TopicCooccurrence;
+        TopicAssociation = basis.TopicAssociation;
+        _overlay = overlay;
+    }
+
+    /// <summary>Papers changed by <see cref="WithPapers"/> since the full build (0 for a freshly built index).</summary>
+    public int ChangedPaperCount => _overlay?.Days.Count ?? 0;
+
     /// <summary>Paper keys and their dense ids.</summary>
     public KeyMap Papers { get; }
 
@@ -63,6 +90,9 @@ public sealed class ScholarlyIndex
 
     /// <summary>Papers and their authors in both directions; the coauthor graph comes from it.</summary>
     public AuthorshipIndex Authorship { get; }
+
+    /// <summary>The unfiltered coauthor graph with the years of every tie, precomputed so that unfiltered networks read no paper.</summary>
+    public CoauthorGraph Coauthors { get; }
 
     /// <summary>Directed: an edge from the citing paper to the cited one; in-rows give "cited by".</summary>
     public CsrGraph Citations { get; }
@@ -78,7 +108,7 @@ public sealed class ScholarlyIndex
 
     /// <summary>Bytes held by the index's arrays (the key maps excluded; see <see cref="KeyMemoryBytes"/>).</summary>
     public long MemoryBytes =>
-        Authorship.MemoryBytes + Citations.MemoryBytes + TopicCooccurrence.MemoryBytes + 4L * TopicCooccurrence.EdgeCount * 2
+        Authorship.MemoryBytes + Coauthors.MemoryBytes + Citations.MemoryBytes + TopicCooccurrence.MemoryBytes + 4L * TopicCooccurrence.EdgeCount * 2
         + 4L * (_paperDay.Length + _paperTopicOffsets.Length + _paperTopics.Length + _paperTopicScores.Length
             + _topicPaperOffsets.Length + _topicPapers.Length);
 
@@ -87,23 +117,42 @@ public sealed class ScholarlyIndex
 
     /// <summary>The paper's publication date as <see cref="DateOnly.DayNumber"/>, or <see cref="NoDay"/> when it has none.</summary>
     /// <param name="paper">A paper id.</param>
-    public int PublicationDay(int paper) => _paperDay[paper];
+    public int PublicationDay(int paper) =>
+        _overlay is not null && _overlay.Days.TryGetValue(paper, out var day) ? day : paper < _paperDay.Length ? _paperDay[paper] : NoDay;
+
+    /// <summary>The year of a publication day as <see cref="CoauthorGraph"/> stores it (<see cref="CoauthorGraph.NoYear"/> for <see cref="NoDay"/>).</summary>
+    internal static short YearSlot(int day) => day == NoDay ? CoauthorGraph.NoYear : (short)DateOnly.FromDayNumber(day).Year;
 
     /// <summary>The paper's publication year, or <c>null</c> when it has no date.</summary>
     /// <param name="paper">A paper id.</param>
-    public int? PublicationYear(int paper) => _paperDay[paper] == NoDay ? null : DateOnly.FromDayNumber(_paperDay[paper]).Year;
+    public int? PublicationYear(int paper) => PublicationDay(paper) is var day && day == NoDay ? null : DateOnly.FromDayNumber(day).Year;
 
     /// <summary>Topics of the paper, ascending.</summary>
     /// <param name="paper">A paper id.</param>
     public ReadOnlySpan<int> TopicsOf(int paper) =>
-        _paperTopics.AsSpan(_paperTopicOffsets[paper], _paperTopicOffsets[paper + 1] - _paperTopicOffsets[paper]);
+        _overlay is not null && _overlay.Topics.TryGetValue(paper, out var row) ? row.Topics
+        : paper >= _paperDay.Length ? []
+        : _paperTopics.AsSpan(_paperTopicOffsets[paper], _paperTopicOffsets[paper + 1] - _paperTopicOffsets[paper]);
 
     /// <summary>Scores of the paper's topics, at the same positions as <see cref="TopicsOf"/>.</summary>
     /// <param name="paper">A paper id.</param>
     public ReadOnlySpan<float> TopicScoresOf(int paper) =>
-        _paperTopicScores.AsSpan(_paperTopicOffsets[paper], _paperTopicOffsets[paper + 1] - _paperTopicOffsets[paper]);
+        _overlay is not null && _overlay.Topics.TryGetValue(paper, out var row) ? row.Scores
+        : paper >= _paperDay.Length ? []
+        : _paperTopicScores.AsSpan(_paperTopicOffsets[paper], _paperTopicOffsets[paper + 1] - _paperTopicOffsets[paper]);
 
-    /// <summary>Papers that cover the topic, ascending.</summary>
+    /// <summary>Citations the paper receives from papers in the index (each citing paper once).</summary>
+    /// <param name="paper">A paper id.</param>
+    public int CitationCount(int paper) =>
+        (paper < Citations.NodeCount ? Citations.InDegree(paper) : 0) + (_overlay?.CitedDelta.GetValueOrDefault(paper) ?? 0);
+
+    /// <summary>Papers the paper cites, ascending.</summary>
+    /// <param name="paper">A paper id.</param>
+    public ReadOnlySpan<int> ReferencesOf(int paper) =>
+        _overlay is not null && _overlay.References.TryGetValue(paper, out var row) ? row
+        : paper < Citations.NodeCount ? Citations.Neighbors(paper) : [];
+
+    /// <summary>Papers that cover the topic, ascending, as of the last full build (papers changed since are not in it).</summary>
     /// <param name="topic">A topic id.</param>
     public ReadOnlySpan<int> PapersWithTopic(int topic) =>
         _topicPapers.AsSpan(_topicPaperOffsets[topic], _topicPaperOffsets[topic + 1] - _topicPaperOffsets[topic]);
@@ -133,7 +182,7 @@ public sealed class ScholarlyIndex
         var dated = from is not null || to is not null;
         return paper =>
         {
-            var day = _paperDay[paper];
+            var day = PublicationDay(paper);
             if (dated && (day == NoDay || day < first || day > last))
             {
                 return false;
@@ -176,6 +225,77 @@ public sealed class ScholarlyIndex
     }
 
     /// <summary>
+    /// An index that holds <paramref name="papers"/> as given (added, changed or removed) and shares everything else with this one,
+    /// which is unchanged. Each paper replaces the rows it touches: its own date, authors, topics and references, the paper lists
+    /// and coauthor rows of its old and new authors, and the citation counts of the papers it cited or now cites. The cost is those
+    /// rows (plus a copy of the small overlay of earlier changes), not the size of the index. New authors are added from
+    /// <paramref name="authorKeys"/> and from the papers' bylines.
+    /// </summary>
+    /// <param name="papers">The papers as they now are; a paper absent from the store is given with <see cref="PaperRows.Removed"/>.</param>
+    /// <param name="authorKeys">Authors to know even without papers (just created).</param>
+    /// <exception cref="ArgumentException">A paper names a topic the index does not know (a new topic needs a full build).</exception>
+    /// <remarks>
+    /// What stays as of the last full build until the next one: the topic co-occurrence graph and its association strengths (and so
+    /// the topic clusters and related topics), and <see cref="PapersWithTopic"/>. Papers and authors are never removed from the key
+    /// maps; a removed paper keeps its id with no authors, topics nor references.
+    /// </remarks>
+    public ScholarlyIndex WithPapers(IReadOnlyList<PaperRows> papers, IReadOnlyList<string> authorKeys)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        ArgumentNullException.ThrowIfNull(authorKeys);
+        foreach (var paper in papers)
+        {
+            foreach (var topic in paper.Topics)
+            {
+                if (!Topics.TryGetId(topic.TopicKey, out _))
+                {
+                    throw new ArgumentException($"Topic '{topic.TopicKey}' is not in the index; a new topic needs a full build.", nameof(papers));
+                }
+            }
+        }
+
+        var paperKeys = Papers.Extend(papers.Select(p => p.PaperKey).Concat(papers.SelectMany(p => p.CitedPaperKeys)));
+        var authors = Authors.Extend(authorKeys.Concat(papers.SelectMany(p => p.AuthorKeys)));
+        var overlay = _overlay is null ? new IndexOverlay() : _overlay.Copy();
+        var touchedAuthors = new HashSet<int>();
+        var bylines = new List<(int Paper, IReadOnlyCollection<int> Authors)>(papers.Count);
+        foreach (var rows in papers)
+        {
+            paperKeys.TryGetId(rows.PaperKey, out var paper);
+            overlay.Days[paper] = rows.PublicationDate?.DayNumber ?? NoDay;
+            bylines.Add((paper, rows.AuthorKeys.Select(key => authors.TryGetId(key, out var id) ? id : -1).ToArray()));
+
+            var topics = rows.Topics.GroupBy(t => Topics.TryGetId(t.TopicKey, out var id) ? id : -1)
+                .Select(g => (Topic: g.Key, Score: (float)g.Max(t => t.Score))).OrderBy(t => t.Topic).ToArray();
+            overlay.Topics[paper] = (topics.Select(t => t.Topic).ToArray(), topics.Select(t => t.Score).ToArray());
+
+            var before = paper < Papers.Count ? ReferencesOfIn(overlay, paper) : [];
+            var after = rows.CitedPaperKeys.Select(key => paperKeys.TryGetId(key, out var id) ? id : -1)
+                .Where(cited => cited != paper).Distinct().Order().ToArray();
+            foreach (var cited in before.Except(after))
+            {
+                overlay.CitedDelta[cited] = overlay.CitedDelta.GetValueOrDefault(cited) - 1;
+            }
+
+            foreach (var cited in after.Except(before))
+            {
+                overlay.CitedDelta[cited] = overlay.CitedDelta.GetValueOrDefault(cited) + 1;
+            }
+
+            overlay.References[paper] = after;
+        }
+
+        var authorship = Authorship.WithPapers(paperKeys.Count, authors.Count, bylines, touchedAuthors);
+        var patched = new ScholarlyIndex(this, paperKeys, authors, authorship, Coauthors, overlay);
+        var coauthors = Coauthors.WithRows(authorship, paper => YearSlot(patched.PublicationDay(paper)), touchedAuthors);
+        return new ScholarlyIndex(this, paperKeys, authors, authorship, coauthors, overlay);
+    }
+
+    // References as this index holds them, read before the overlay being filled replaces them.
+    private int[] ReferencesOfIn(IndexOverlay overlay, int paper) =>
+        overlay.References.TryGetValue(paper, out var row) ? row : ReferencesOf(paper).ToArray();
+
+    /// <summary>
     /// Metrics of the author computed from the index: papers, citations received (citations from papers in the index), h-index,
     /// i10-index and papers per year. Costs O(papers of the author), nothing is precomputed.
     /// </summary>
@@ -188,7 +308,7 @@ public sealed class ScholarlyIndex
         long citations = 0;
         for (var i = 0; i < papers.Length; i++)
         {
-            citationCounts[i] = Citations.InDegree(papers[i]);
+            citationCounts[i] = CitationCount(papers[i]);
             citations += citationCounts[i];
             if (PublicationYear(papers[i]) is { } year)
             {
@@ -214,3 +334,42 @@ public sealed record AuthorMetrics(int PaperCount, long CitationCount, int HInde
 /// <param name="Strength">Association strength: observed co-occurrence over what chance predicts from both topics' totals (1 = as expected).</param>
 /// <param name="SharedPapers">Papers that cover both topics.</param>
 public readonly record struct RelatedTopic(int Topic, float Strength, int SharedPapers);
+
+/// <summary>A paper as the store holds it now, for <see cref="ScholarlyIndex.WithPapers"/>.</summary>
+/// <param name="PaperKey">The paper's key.</param>
+/// <param name="PublicationDate">Its date, or <c>null</c> when it has none.</param>
+/// <param name="AuthorKeys">Keys of its authors.</param>
+/// <param name="Topics">Its topics with their scores.</param>
+/// <param name="CitedPaperKeys">Keys of the papers it cites.</param>
+public sealed record PaperRows(string PaperKey, DateOnly? PublicationDate, IReadOnlyList<string> AuthorKeys,
+    IReadOnlyList<PaperTopicRow> Topics, IReadOnlyList<string> CitedPaperKeys)
+{
+    /// <summary>A paper that is no longer in the store: no date, authors, topics nor references.</summary>
+    /// <param name="paperKey">The paper's key.</param>
+    public static PaperRows Removed(string paperKey) => new(paperKey, null, [], [], []);
+}
+
+/// <summary>A topic of a <see cref="PaperRows"/>.</summary>
+/// <param name="TopicKey">The topic's key.</param>
+/// <param name="Score">Relevance, 0 to 1.</param>
+public readonly record struct PaperTopicRow(string TopicKey, double Score);
+
+/// <summary>The rows of a <see cref="ScholarlyIndex"/> replaced since its full build; copied (small) on each change, never shared mutably.</summary>
+internal sealed class IndexOverlay
+{
+    public Dictionary<int, int> Days { get; private init; } = [];
+
+    public Dictionary<int, (int[] Topics, float[] Scores)> Topics { get; private init; } = [];
+
+    public Dictionary<int, int[]> References { get; private init; } = [];
+
+    public Dictionary<int, int> CitedDelta { get; private init; } = [];
+
+    public IndexOverlay Copy() => new()
+    {
+        Days = new(Days),
+        Topics = new(Topics),
+        References = new(References),
+        CitedDelta = new(CitedDelta),
+    };
+}

@@ -115,9 +115,11 @@ public sealed class ScholarlyIndexBuilder
 
         _citations.Clear();
         _citations.TrimExcess();
-        return new ScholarlyIndex(_papers, _authors, _topics, authorship, [.. _paperDay],
+        int[] paperDay = [.. _paperDay];
+        var coauthors = CoauthorGraph.Build(authorship, paper => ScholarlyIndex.YearSlot(paperDay[paper]));
+        return new ScholarlyIndex(_papers, _authors, _topics, authorship, paperDay,
             paperTopicOffsets, paperTopics, paperTopicScores, topicPaperOffsets, topicPapers,
-            citations.Build(), cooccurrence.Build());
+            citations.Build(), cooccurrence.Build(), coauthors);
     }
 
     private int Paper(string key)

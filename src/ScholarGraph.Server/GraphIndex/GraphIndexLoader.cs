@@ -29,4 +29,27 @@ internal static class GraphIndexLoader
             builder.AddCitation(c.CitingPaperId, c.CitedPaperId);
         return new GraphSnapshot(builder.Build());
     }
+
+    /// <summary>
+    /// Reads the papers' rows as the store holds them now, for <see cref="ScholarlyIndex.WithPapers"/>: four queries filtered by the
+    /// keys (papers, authorships, topics, references); a key the store no longer has comes back as <see cref="PaperRows.Removed"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<PaperRows>> LoadPapersAsync(IDbContextFactory<ScholarGraphDbContext> contexts,
+        IReadOnlyCollection<string> papers, CancellationToken cancellationToken)
+    {
+        var paperKeys = papers.ToArray();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dates = await db.Papers.AsNoTracking().Where(p => paperKeys.Contains(p.Id)).Select(p => new { p.Id, p.PublicationDate })
+            .ToDictionaryAsync(p => p.Id, p => p.PublicationDate, cancellationToken);
+        var authors = (await db.Authorships.AsNoTracking().Where(s => paperKeys.Contains(s.PaperId)).Select(s => new { s.PaperId, s.AuthorId })
+            .ToListAsync(cancellationToken)).ToLookup(s => s.PaperId, s => s.AuthorId);
+        var topics = (await db.PaperTopics.AsNoTracking().Where(t => paperKeys.Contains(t.PaperId)).Select(t => new { t.PaperId, t.TopicId, t.Score })
+            .ToListAsync(cancellationToken)).ToLookup(t => t.PaperId, t => new PaperTopicRow(t.TopicId, t.Score));
+        var cited = (await db.Citations.AsNoTracking().Where(c => paperKeys.Contains(c.CitingPaperId)).Select(c => new { c.CitingPaperId, c.CitedPaperId })
+            .ToListAsync(cancellationToken)).ToLookup(c => c.CitingPaperId, c => c.CitedPaperId);
+        return paperKeys.Select(key => dates.TryGetValue(key, out var date)
+                ? new PaperRows(key, date, [.. authors[key]], [.. topics[key]], [.. cited[key]])
+                : PaperRows.Removed(key))
+            .ToArray();
+    }
 }
