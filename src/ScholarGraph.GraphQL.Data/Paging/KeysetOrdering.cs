@@ -8,7 +8,9 @@ namespace ScholarGraph.GraphQL.Data.Paging;
 /// <summary>
 /// A total order over <typeparamref name="T"/> made of sort keys, the last of which must be unique (an id), so that pages are
 /// deterministic and a cursor names exactly one position. Cursors are keyset cursors: they carry the key values of the row they
-/// point at, not an offset, so rows inserted before the cursor do not shift the next page.
+/// point at, not an offset, so rows inserted before the cursor do not shift the next page. A key may be null (a nullable value
+/// or a string): a null sorts as the smallest value, first ascending and last descending, as SQLite and LINQ to Objects both order
+/// it, so the database sorts by the plain column (and can use its index) and the cursor predicate handles null explicitly.
 /// </summary>
 /// <typeparam name="T">The ordered row type.</typeparam>
 public sealed class KeysetOrdering<T>
@@ -25,15 +27,15 @@ public sealed class KeysetOrdering<T>
     /// </summary>
     public static KeysetOrdering<T> Named(string name) => new(name);
 
-    /// <summary>Adds an ascending key. Keys must not be null in the data: coalesce nullable columns in the expression.</summary>
+    /// <summary>Adds an ascending key; null values sort first.</summary>
     public KeysetOrdering<T> ThenBy<TKey>(Expression<Func<T, TKey>> key) => Add(key, false);
 
-    /// <summary>Adds a descending key. Keys must not be null in the data: coalesce nullable columns in the expression.</summary>
+    /// <summary>Adds a descending key; null values sort last.</summary>
     public KeysetOrdering<T> ThenByDescending<TKey>(Expression<Func<T, TKey>> key) => Add(key, true);
 
     /// <summary>
-    /// Adds a key built at run time (for example from a client's <c>order</c>): a lambda over <typeparamref name="T"/> whose value
-    /// must not be null.
+    /// Adds a key built at run time (for example from a client's <c>order</c>): a lambda over <typeparamref name="T"/>; null values
+    /// sort as the smallest.
     /// </summary>
     public KeysetOrdering<T> ThenBy(LambdaExpression key, bool descending)
     {
@@ -103,24 +105,43 @@ public sealed class KeysetOrdering<T>
 
     /// <summary>
     /// The predicate "after <paramref name="cursor"/>" in this order (or "before" it when <paramref name="backward"/>):
-    /// <c>k1 &gt; v1 OR (k1 = v1 AND k2 &gt; v2) OR ...</c>, with &gt; and &lt; swapped for descending keys.
+    /// <c>k1 &gt; v1 OR (k1 = v1 AND k2 &gt; v2) OR ...</c>, with &gt; and &lt; swapped for descending keys. A key that can be null
+    /// is compared null-aware, null being the smallest value: past a value v downwards, <c>k &lt; v OR k IS NULL</c>; past null
+    /// upwards, <c>k IS NOT NULL</c>, and nothing is below null; "equal" to null is <c>k IS NULL</c>.
     /// </summary>
     /// <exception cref="PagingException">The cursor is malformed or belongs to another connection or order.</exception>
     public Expression<Func<T, bool>> After(string cursor, bool backward, string argumentPath)
     {
         var values = Decode(cursor, argumentPath);
         var row = Expression.Parameter(typeof(T), "row");
-        Expression? any = null;
+        Expression? any = null; // null stands for "no row" while the predicate is built from the last key up
         for (var i = _keys.Count - 1; i >= 0; i--)
         {
             var (key, descending) = _keys[i];
             var left = ExpressionRewriting.Replace(key.Body, key.Parameters[0], row);
-            var right = Expression.Constant(values[i], key.ReturnType);
-            var beyond = Compare(left, right, greater: descending == backward);
-            any = any is null ? beyond : Expression.OrElse(beyond, Expression.AndAlso(Expression.Equal(left, right), any));
+            var (beyond, equal) = Beyond(left, values[i], greater: descending == backward);
+            any = i == _keys.Count - 1 ? beyond : Or(beyond, any is null ? null : Expression.AndAlso(equal, any));
         }
-        return Expression.Lambda<Func<T, bool>>(any!, row);
+        return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), row);
     }
+
+    // The rows strictly beyond value in one direction, and the rows equal to it; null (a constant false) where there are none.
+    private static (Expression? Beyond, Expression Equal) Beyond(Expression key, object? value, bool greater)
+    {
+        var nullable = !key.Type.IsValueType || Nullable.GetUnderlyingType(key.Type) is not null;
+        var isNull = nullable ? Expression.Equal(key, Expression.Constant(null, key.Type)) : null;
+        if (value is null)
+            return nullable
+                ? (greater ? Expression.Not(isNull!) : null, isNull!)
+                : throw new InvalidOperationException("A key that cannot be null has a null cursor value.");
+        var right = Expression.Constant(value, key.Type);
+        var beyond = Compare(key, right, greater);
+        // A null key is below every value: beyond it downwards, never beyond it upwards (k > v is false for null already).
+        return (nullable && !greater ? Expression.OrElse(beyond, isNull!) : beyond, Expression.Equal(key, right));
+    }
+
+    private static Expression? Or(Expression? beyond, Expression? rest) =>
+        beyond is null ? rest : rest is null ? beyond : Expression.OrElse(beyond, rest);
 
     private object?[] Decode(string cursor, string argumentPath)
     {

@@ -48,7 +48,8 @@ public static class QueryablePaging
 
     /// <summary>
     /// Reads one page of children for each of many parents in a single query (the children's LIMIT applies per parent, which the
-    /// database does with a window function), for nested connections such as an author's papers.
+    /// database does with a window function), for nested connections such as an author's papers. Children reached through a
+    /// collection navigation are restricted to the batch's parents inside the window (see <see cref="BatchRestriction"/>).
     /// </summary>
     /// <param name="contexts">Opens the context for the query.</param>
     /// <param name="parents">The parents whose pages to read, already restricted to the keys of the batch.</param>
@@ -70,7 +71,7 @@ public static class QueryablePaging
         where TChild : class
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var childrenOf = children(db);
+        var childrenOf = BatchRestriction.ToBatch(children(db), parentKey, parents(db).Select(parentKey), db.Model);
         var parent = childrenOf.Parameters[0];
         Expression items = childrenOf.Body;
         if (page.Cursor is not null)

@@ -12,7 +12,7 @@ internal static class Orderings
 
     /// <summary>Papers newest first; papers without a date last.</summary>
     public static readonly KeysetOrdering<Paper> PapersNewestFirst =
-        KeysetOrdering<Paper>.Named("Paper:newest").ThenByDescending(p => p.PublicationDate ?? DateOnly.MinValue).ThenBy(p => p.Id);
+        KeysetOrdering<Paper>.Named("Paper:newest").ThenByDescending(p => p.PublicationDate).ThenBy(p => p.Id);
 
     /// <summary>Institutions by name.</summary>
     public static readonly KeysetOrdering<Institution> InstitutionsByName =

@@ -22,9 +22,8 @@ public interface ISortInputGraphType : IInputObjectGraphType
 /// members and <see cref="Object{TSort,TMember}"/> for to-one relations. <c>order: [TSortInput!]</c> lists the keys in order,
 /// one field per element (GraphQL.NET does not keep the order of fields inside one input object, so more than one is refused).
 /// The keys become a <see cref="KeysetOrdering{T}"/> that always ends with the id, so ties are deterministic and keyset cursors
-/// work; its name spells the keys, so a cursor of another order is refused. Nullable keys are coalesced to the smallest value of
-/// their type (the empty string, <see cref="int.MinValue"/>, <see cref="DateOnly.MinValue"/>, ...): nulls sort first ascending
-/// and last descending, and tie with that smallest value.
+/// work; its name spells the keys, so a cursor of another order is refused. Nullable keys are ordered by the plain column (so
+/// its index serves the order): nulls sort as the smallest value, first ascending and last descending.
 /// </summary>
 /// <typeparam name="T">The sorted element type.</typeparam>
 public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGraphType
@@ -46,7 +45,7 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
     {
         Field<SortEnumGraphType>(name).Description(description);
         _members[name] = (instance, value, path) =>
-            [(SortKeys.Coalesce(ExpressionRewriting.Replace(key.Body, key.Parameters[0], instance)), (SortDirection)value! == SortDirection.Descending, name)];
+            [(ExpressionRewriting.Replace(key.Body, key.Parameters[0], instance), (SortDirection)value! == SortDirection.Descending, name)];
     }
 
     /// <summary>Adds a to-one relation sorted by <typeparamref name="TSort"/>; a missing related object sorts as null.</summary>
@@ -60,7 +59,7 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
             var related = ExpressionRewriting.Replace(member.Body, member.Parameters[0], instance);
             var missing = Expression.Equal(related, Expression.Constant(null, related.Type));
             return ((ISortInputGraphType)GetField(name)!.ResolvedType!).Keys(related, (IDictionary<string, object?>)value!, path)
-                .Select(k => ((Expression)Expression.Condition(missing, SortKeys.Smallest(k.Key.Type), k.Key), k.Descending, $"{name}.{k.Name}"));
+                .Select(k => (SortKeys.NullWhen(missing, k.Key), k.Descending, $"{name}.{k.Name}"));
         };
     }
 
@@ -102,27 +101,13 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
     }
 }
 
-/// <summary>Makes sort keys non-null, as keyset predicates need.</summary>
+/// <summary>Sort keys over optional relations.</summary>
 internal static class SortKeys
 {
-    /// <summary><paramref name="key"/>, or the smallest value of its type when it is null.</summary>
-    public static Expression Coalesce(Expression key)
+    /// <summary><paramref name="key"/>, or null when <paramref name="missing"/> (a null key sorts as the smallest value).</summary>
+    public static Expression NullWhen(Expression missing, Expression key)
     {
-        if (key.Type.IsValueType && Nullable.GetUnderlyingType(key.Type) is null)
-            return key;
-        var type = Nullable.GetUnderlyingType(key.Type) ?? key.Type;
-        return Expression.Coalesce(key, Smallest(type));
+        var type = key.Type.IsValueType && Nullable.GetUnderlyingType(key.Type) is null ? typeof(Nullable<>).MakeGenericType(key.Type) : key.Type;
+        return Expression.Condition(missing, Expression.Constant(null, type), key.Type == type ? key : Expression.Convert(key, type));
     }
-
-    /// <summary>The smallest value of <paramref name="type"/>, which nulls sort as.</summary>
-    public static Expression Smallest(Type type) => type switch
-    {
-        _ when type == typeof(string) => Expression.Constant(""),
-        _ when type == typeof(int) => Expression.Constant(int.MinValue),
-        _ when type == typeof(long) => Expression.Constant(long.MinValue),
-        _ when type == typeof(double) => Expression.Constant(double.MinValue),
-        _ when type == typeof(DateOnly) => Expression.Constant(DateOnly.MinValue),
-        _ when type == typeof(bool) => Expression.Constant(false),
-        _ => throw new ArgumentException($"Sorting by members of type {type.Name} is not supported.", nameof(type)),
-    };
 }
