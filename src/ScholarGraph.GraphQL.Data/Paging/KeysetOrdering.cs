@@ -106,8 +106,7 @@ public sealed class KeysetOrdering<T>
     /// <summary>
     /// The predicate "after <paramref name="cursor"/>" in this order (or "before" it when <paramref name="backward"/>):
     /// <c>k1 &gt; v1 OR (k1 = v1 AND k2 &gt; v2) OR ...</c>, with &gt; and &lt; swapped for descending keys. A key that can be null
-    /// is compared null-aware, null being the smallest value: past a value v downwards, <c>k &lt; v OR k IS NULL</c>; past null
-    /// upwards, <c>k IS NOT NULL</c>, and nothing is below null; "equal" to null is <c>k IS NULL</c>.
+    /// is compared null-aware, null being the smallest value (see <see cref="Level"/>).
     /// </summary>
     /// <exception cref="PagingException">The cursor is malformed or belongs to another connection or order.</exception>
     public Expression<Func<T, bool>> After(string cursor, bool backward, string argumentPath)
@@ -118,30 +117,36 @@ public sealed class KeysetOrdering<T>
         for (var i = _keys.Count - 1; i >= 0; i--)
         {
             var (key, descending) = _keys[i];
-            var left = ExpressionRewriting.Replace(key.Body, key.Parameters[0], row);
-            var (beyond, equal) = Beyond(left, values[i], greater: descending == backward);
-            any = i == _keys.Count - 1 ? beyond : Or(beyond, any is null ? null : Expression.AndAlso(equal, any));
+            any = Level(ExpressionRewriting.Replace(key.Body, key.Parameters[0], row), values[i], greater: descending == backward, any);
         }
         return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), row);
     }
 
-    // The rows strictly beyond value in one direction, and the rows equal to it; null (a constant false) where there are none.
-    private static (Expression? Beyond, Expression Equal) Beyond(Expression key, object? value, bool greater)
+    /// <summary>
+    /// The rows beyond <paramref name="value"/> on <paramref name="key"/> in one direction, or equal to it and beyond on the later
+    /// keys (<paramref name="rest"/>; null when no row is): <c>k &gt; v OR (k = v AND rest)</c>. For a key that can be null:
+    /// past a value downwards, null rows too; past null upwards, every non-null row; nothing is below null. The null cases are
+    /// written as <c>CASE WHEN k IS NULL</c>, not as another <c>OR k IS NULL</c>: with every branch of the OR indexable, SQLite
+    /// reads each branch by the index and sorts them all (MULTI-INDEX OR, 160 ms for the second page of 100,000 papers) instead
+    /// of walking the index in order and stopping at the page's end (0.2 ms).
+    /// </summary>
+    private static Expression? Level(Expression key, object? value, bool greater, Expression? rest)
     {
         var nullable = !key.Type.IsValueType || Nullable.GetUnderlyingType(key.Type) is not null;
+        if (!nullable && value is null)
+            throw new InvalidOperationException("A key that cannot be null has a null cursor value.");
         var isNull = nullable ? Expression.Equal(key, Expression.Constant(null, key.Type)) : null;
         if (value is null)
-            return nullable
-                ? (greater ? Expression.Not(isNull!) : null, isNull!)
-                : throw new InvalidOperationException("A key that cannot be null has a null cursor value.");
+            return greater
+                ? Expression.Condition(isNull!, rest ?? Expression.Constant(false), Expression.Constant(true))
+                : rest is null ? null : Expression.AndAlso(isNull!, rest);
         var right = Expression.Constant(value, key.Type);
         var beyond = Compare(key, right, greater);
-        // A null key is below every value: beyond it downwards, never beyond it upwards (k > v is false for null already).
-        return (nullable && !greater ? Expression.OrElse(beyond, isNull!) : beyond, Expression.Equal(key, right));
+        // A null key is below every value: beyond it downwards; upwards k > v is already false for null.
+        if (nullable && !greater)
+            beyond = Expression.Condition(isNull!, Expression.Constant(true), beyond);
+        return rest is null ? beyond : Expression.OrElse(beyond, Expression.AndAlso(Expression.Equal(key, right), rest));
     }
-
-    private static Expression? Or(Expression? beyond, Expression? rest) =>
-        beyond is null ? rest : rest is null ? beyond : Expression.OrElse(beyond, rest);
 
     private object?[] Decode(string cursor, string argumentPath)
     {
