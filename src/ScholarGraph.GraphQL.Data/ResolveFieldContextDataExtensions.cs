@@ -159,12 +159,16 @@ public static class ResolveFieldContextDataExtensions
     /// <param name="key">The parent's key.</param>
     /// <param name="parents">Selects the parents with the given keys.</param>
     /// <param name="parentKey">The parent's key.</param>
-    /// <param name="children">The children of a parent.</param>
+    /// <param name="children">
+    /// The children of a parent, given the keys of the batch's parents as a query: a navigation (<c>a =&gt; a.Authorships</c>) can
+    /// ignore them (the paging restricts it to the batch itself); children that are a query of their own should restrict their
+    /// rows with them before grouping or joining.
+    /// </param>
     /// <param name="ordering">The children's order when the field has no <c>order</c> argument or the client gives none.</param>
     /// <remarks>The field's <c>where</c> filters the children in SQL, for the page and its <c>totalCount</c> alike.</remarks>
     public static IDataLoaderResult<Connection<TChild>?> LoadChildConnection<TContext, TParent, TKey, TChild>(
         this IResolveFieldContext context, string loaderName, TKey key, Func<TContext, IReadOnlyList<TKey>, IQueryable<TParent>> parents,
-        Expression<Func<TParent, TKey>> parentKey, Func<TContext, Expression<Func<TParent, IEnumerable<TChild>>>> children,
+        Expression<Func<TParent, TKey>> parentKey, Func<TContext, IQueryable<TKey>, Expression<Func<TParent, IEnumerable<TChild>>>> children,
         KeysetOrdering<TChild> ordering)
         where TContext : DbContext
         where TParent : class
@@ -172,11 +176,13 @@ public static class ResolveFieldContextDataExtensions
         where TChild : class
     {
         var filter = context.FilterArgument<TChild>();
-        if (filter is not null)
+        // Children that are a query of their own (not a navigation) get the batch's parent keys as a query, so they can restrict
+        // themselves before grouping or joining and the database reads only the batch's rows.
+        Func<TContext, Expression<Func<TParent, IEnumerable<TChild>>>> ChildrenOf(IReadOnlyList<TKey> keys) => db =>
         {
-            var unfiltered = children;
-            children = db => FilterChildren(unfiltered(db), filter);
-        }
+            var expression = children(db, parents(db, keys).Select(parentKey));
+            return filter is null ? expression : FilterChildren(expression, filter);
+        };
         ordering = context.OrderArgument(ordering);
         loaderName += context.DataArgumentsKey();
         var page = context.PageRequestFor(ordering);
@@ -185,10 +191,10 @@ public static class ResolveFieldContextDataExtensions
         var contexts = context.Service<IDbContextFactory<TContext>>();
         var registry = context.Service<BatchLoaderRegistry>();
         var counts = registry.GetOrAdd<TKey, int>(loaderName + "#count",
-            (keys, ct) => QueryablePaging.CountChildrenAsync(contexts, db => parents(db, keys), parentKey, children, ct));
+            (keys, ct) => QueryablePaging.CountChildrenAsync(contexts, db => parents(db, keys), parentKey, ChildrenOf(keys), ct));
         return registry.GetOrAdd<TKey, Connection<TChild>>($"{loaderName}#{page}#{projection?.Signature}",
                 (keys, ct) => QueryablePaging.ToConnectionsAsync(
-                    contexts, db => parents(db, keys), parentKey, children, ordering, page, projection, path, counts.Load, ct))
+                    contexts, db => parents(db, keys), parentKey, ChildrenOf(keys), ordering, page, projection, path, counts.Load, ct))
             .Load(key)
             .Then(connection => connection is null ? null : connection with
             {
@@ -197,7 +203,7 @@ public static class ResolveFieldContextDataExtensions
                         async (keys, ct) =>
                         {
                             await using var db = await contexts.CreateDbContextAsync(ct);
-                            return await grouping.CountPerParentAsync(parents(db, keys).AsNoTracking(), parentKey, children(db), ct);
+                            return await grouping.CountPerParentAsync(parents(db, keys).AsNoTracking(), parentKey, ChildrenOf(keys)(db), ct);
                         })
                     .Load(key)
                     .Then(groups => groups ?? []),

@@ -52,7 +52,7 @@ public sealed class AuthorType : ObjectGraphType<Author>
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", c.Source.Id,
                 (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
-                _ => a => a.Authorships.Select(s => s.Paper!), Orderings.PapersNewestFirst));
+                (_, _) => a => a.Authorships.Select(s => s.Paper!), Orderings.PapersNewestFirst));
 
         Field<CoauthorsConnectionType>("coauthors")
             .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name, unless "

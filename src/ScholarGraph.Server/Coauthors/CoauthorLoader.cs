@@ -22,18 +22,21 @@ internal static class CoauthorLoader
     public static IDataLoaderResult<Connection<Coauthor>?> Load(IResolveFieldContext context, string authorId) =>
         context.LoadChildConnection<ScholarGraphDbContext, Author, string, Coauthor>("Author.coauthors", authorId,
             (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
-            db => Ties(db, context.FilterArgument<Author>()), StrongestFirst);
+            (db, batch) => Ties(db, batch, context.FilterArgument<Author>()), StrongestFirst);
 
     /// <summary>
     /// The coauthors of an author: authorship pairs grouped per (author, coauthor), joined to the coauthor, then correlated by one
     /// equality as the last step, so that the keyset predicate, the order and the per-author LIMIT run in SQL (ROW_NUMBER over
-    /// the grouped ties) and the field's <c>where</c> filters the coauthor there too.
+    /// the grouped ties) and the field's <c>where</c> filters the coauthor there too. Only the batch's authorships are paired, so
+    /// the query reads what the batch touches, not every pair of the store.
     /// </summary>
-    private static Expression<Func<Author, IEnumerable<Coauthor>>> Ties(ScholarGraphDbContext db, Expression<Func<Author, bool>>? filter)
+    private static Expression<Func<Author, IEnumerable<Coauthor>>> Ties(
+        ScholarGraphDbContext db, IQueryable<string> batch, Expression<Func<Author, bool>>? filter)
     {
         var coauthors = filter is null ? db.Authors : db.Authors.Where(filter);
         return center => (
                 from mine in db.Authorships
+                where batch.Contains(mine.AuthorId)
                 join theirs in db.Authorships on mine.PaperId equals theirs.PaperId
                 where theirs.AuthorId != mine.AuthorId
                 group theirs by new { Center = mine.AuthorId, Other = theirs.AuthorId } into tie

@@ -46,7 +46,7 @@ public sealed class InstitutionType : ObjectGraphType<Institution>
                 // (see Topic.authors). The pairs are a cross join filtered by EXISTS, because EF Core cannot identify the rows of
                 // a UNION of affiliations and authorships inside a collection projection; the cost grows with institutions times
                 // authors, acceptable for the seed, to be replaced by a pairs table or the graph index at scale.
-                db => i => db.Institutions.SelectMany(_ => db.Authors, (other, a) => new { InstitutionId = other.Id, Author = a })
+                (db, batch) => i => db.Institutions.Where(o => batch.Contains(o.Id)).SelectMany(_ => db.Authors, (other, a) => new { InstitutionId = other.Id, Author = a })
                     .Where(x => x.Author.Affiliations.Any(f => f.InstitutionId == x.InstitutionId)
                         || x.Author.Authorships.Any(s => s.InstitutionId == x.InstitutionId))
                     .Where(x => x.InstitutionId == i.Id)
@@ -58,7 +58,7 @@ public sealed class InstitutionType : ObjectGraphType<Institution>
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Paper>("Institution.papers", c.Source.Id,
                 (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
-                _ => i => i.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
+                (_, _) => i => i.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
     }
 }
 

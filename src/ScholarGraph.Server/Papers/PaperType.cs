@@ -79,13 +79,13 @@ public sealed class PaperType : ObjectGraphType<Paper>
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.cites", c.Source.Id,
                 (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
-                _ => p => p.References.Select(r => r.CitedPaper!), Orderings.PapersNewestFirst));
+                (_, _) => p => p.References.Select(r => r.CitedPaper!), Orderings.PapersNewestFirst));
         Field<CitedByConnectionType>("citedBy")
             .Description("The papers that cite this paper, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.citedBy", c.Source.Id,
                 (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
-                _ => p => p.CitedBy.Select(r => r.CitingPaper!), Orderings.PapersNewestFirst));
+                (_, _) => p => p.CitedBy.Select(r => r.CitingPaper!), Orderings.PapersNewestFirst));
     }
 }

@@ -51,7 +51,7 @@ public sealed class TopicType : ObjectGraphType<Topic>
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Paper>("Topic.papers", c.Source.Id,
                 (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
-                _ => t => t.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
+                (_, _) => t => t.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
         Field<AuthorsConnectionType>("authors")
             .Description("Authors of papers covering the topic, by name unless `order` says otherwise.")
             .WithPagingArguments(paging)
@@ -61,7 +61,7 @@ public sealed class TopicType : ObjectGraphType<Topic>
                 // Distinct (topic, author) pairs joined to the authors, then correlated by one equality as the last step, so SQLite
                 // pages it with ROW_NUMBER: a correlation inside Any, or before the Distinct or the join, needs the APPLY
                 // operation, which SQLite lacks.
-                db => t => db.PaperTopics
+                (db, batch) => t => db.PaperTopics.Where(l => batch.Contains(l.TopicId))
                     .Join(db.Authorships, l => l.PaperId, s => s.PaperId, (l, s) => new { l.TopicId, s.AuthorId })
                     .Distinct()
                     .Join(db.Authors, x => x.AuthorId, a => a.Id, (x, a) => new { x.TopicId, Author = a })
