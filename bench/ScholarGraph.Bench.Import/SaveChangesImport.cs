@@ -1,3 +1,4 @@
+using ScholarGraph.Storage.Validation;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Domain;
 using ScholarGraph.Storage.Database;
@@ -45,32 +46,32 @@ internal static class SaveChangesImport
 
     private static void Add(OpenAlexWork work, HashSet<string> known, List<object> rows)
     {
-        var key = ImportKeys.FromOpenAlex(OpenAlexIds.OpenAlex(work.Id)!);
+        var key = ImportKeys.FromOpenAlex(ExternalIds.OpenAlex(work.Id)!);
         known.Add("W:" + key);
         rows.Add(new Paper
         {
             Id = key, Title = work.DisplayName!, Abstract = AbstractText.FromInvertedIndex(work.AbstractInvertedIndex),
             PublicationDate = work.PublicationDate is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd") : null,
-            Doi = OpenAlexIds.Doi(work.Doi), OpenAlexId = OpenAlexIds.OpenAlex(work.Id),
+            Doi = ExternalIds.Doi(work.Doi), OpenAlexId = ExternalIds.OpenAlex(work.Id),
             ReportedCitationCount = work.CitedByCount, ReportedCitationCountSource = "openalex",
         });
         var position = 0;
         var paperInstitutions = new HashSet<string>(StringComparer.Ordinal);
         foreach (var authorship in work.Authorships ?? [])
         {
-            var author = ImportKeys.FromOpenAlex(OpenAlexIds.OpenAlex(authorship.Author!.Id)!);
+            var author = ImportKeys.FromOpenAlex(ExternalIds.OpenAlex(authorship.Author!.Id)!);
             if (known.Add("A:" + author))
-                rows.Add(new Author { Id = author, Name = authorship.Author.DisplayName!, OpenAlexId = OpenAlexIds.OpenAlex(authorship.Author.Id) });
+                rows.Add(new Author { Id = author, Name = authorship.Author.DisplayName!, OpenAlexId = ExternalIds.OpenAlex(authorship.Author.Id) });
             string? first = null;
             foreach (var institution in authorship.Institutions ?? [])
             {
-                var id = ImportKeys.FromOpenAlex(OpenAlexIds.OpenAlex(institution.Id)!);
+                var id = ImportKeys.FromOpenAlex(ExternalIds.OpenAlex(institution.Id)!);
                 first ??= id;
                 if (known.Add("I:" + id))
                 {
                     rows.Add(new Institution
                     {
-                        Id = id, Name = institution.DisplayName!, OpenAlexId = OpenAlexIds.OpenAlex(institution.Id),
+                        Id = id, Name = institution.DisplayName!, OpenAlexId = ExternalIds.OpenAlex(institution.Id),
                         CountryCode = institution.CountryCode, Type = institution.Type,
                     });
                 }
@@ -90,7 +91,7 @@ internal static class SaveChangesImport
                          (topic.Subfield!.Id, topic.Subfield.DisplayName, TopicLevel.Subfield), (topic.Id, topic.DisplayName, TopicLevel.Topic),
                      })
             {
-                var openAlexId = OpenAlexIds.OpenAlex(id)!;
+                var openAlexId = ExternalIds.OpenAlex(id)!;
                 var topicKey = ImportKeys.FromOpenAlex(openAlexId);
                 if (known.Add("T:" + topicKey))
                     rows.Add(new Topic { Id = topicKey, Name = name!, OpenAlexId = openAlexId, Level = level, ParentId = parent });
@@ -100,7 +101,7 @@ internal static class SaveChangesImport
         }
         foreach (var reference in work.ReferencedWorks ?? [])
         {
-            var cited = ImportKeys.FromOpenAlex(OpenAlexIds.OpenAlex(reference)!);
+            var cited = ImportKeys.FromOpenAlex(ExternalIds.OpenAlex(reference)!);
             if (known.Contains("W:" + cited))
                 rows.Add(new Citation { CitingPaperId = key, CitedPaperId = cited });
         }

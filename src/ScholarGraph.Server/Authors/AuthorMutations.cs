@@ -98,7 +98,7 @@ internal static class AuthorMutations
     private static void DefineAuthorFields(InputObjectGraphType input)
     {
         input.Text("category", "The primary subject category (for example `LG`).");
-        input.Text("orcid", "The ORCID iD; no other author may have it.");
+        input.Text("orcid", "The ORCID iD, stored bare (a `https://orcid.org/` prefix is dropped); no other author may have it.");
         input.Text("openAlexId", "The OpenAlex author id; no other author may have it.");
         input.Ids("institutionIds", "The institutions the author is affiliated with.");
     }
@@ -113,8 +113,8 @@ internal static class AuthorMutations
             author.Name = input.Text("name") ?? author.Name;
         }
         input.IfGiven("category", v => author.Category = v);
-        input.IfGiven("orcid", v => author.Orcid = v);
-        input.IfGiven("openAlexId", v => author.OpenAlexId = v);
+        input.IfGiven("orcid", v => author.Orcid = ExternalIds.Orcid(v));
+        input.IfGiven("openAlexId", v => author.OpenAlexId = ExternalIds.OpenAlex(v));
         await write.UniqueAsync<Author>("orcid", author.Orcid, a => a.Orcid == author.Orcid && a.Id != author.Id, a => new DuplicateAuthorError("orcid", a.Orcid!, a));
         await write.UniqueAsync<Author>("openAlexId", author.OpenAlexId, a => a.OpenAlexId == author.OpenAlexId && a.Id != author.Id,
             a => new DuplicateAuthorError("openAlexId", a.OpenAlexId!, a));

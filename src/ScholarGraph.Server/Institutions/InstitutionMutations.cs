@@ -27,7 +27,7 @@ internal static class InstitutionMutations
                 GraphWrite.Check(input, "name", EntityRules.TextProblem(input.Get<string>("name")));
                 var institution = new Institution
                 {
-                    Id = "", Name = input.Text("name") ?? "", Ror = input.Text("ror"), OpenAlexId = input.Text("openAlexId"),
+                    Id = "", Name = input.Text("name") ?? "", Ror = ExternalIds.Ror(input.Text("ror")), OpenAlexId = ExternalIds.OpenAlex(input.Text("openAlexId")),
                     CountryCode = input.Text("countryCode")?.ToUpperInvariant(),
                 };
                 if (institution.CountryCode is { } code && (code.Length != 2 || !code.All(char.IsAsciiLetter)))

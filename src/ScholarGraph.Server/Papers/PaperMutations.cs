@@ -83,7 +83,7 @@ internal static class PaperMutations
         input.Field<DateGraphType>("publicationDate").Description("The publication date.");
         input.Text("category", "The subject category (for example `LG`).");
         input.Text("codeUrl", "A link to the paper's code: an absolute http(s) URL.");
-        input.Text("doi", "The DOI; no other paper may have it.");
+        input.Text("doi", "The DOI, stored bare and lower-cased (a `https://doi.org/` or `doi:` prefix is dropped); no other paper may have it.");
         input.Text("arxivId", "The arXiv identifier; no other paper may have it.");
         input.Text("openAlexId", "The OpenAlex work id; no other paper may have it.");
     }
@@ -106,9 +106,9 @@ internal static class PaperMutations
         input.IfGiven("category", v => paper.Category = v);
         input.IfGiven("codeUrl", v => paper.CodeUrl = v);
         GraphWrite.Check(input, "codeUrl", input.Has("codeUrl") ? EntityRules.CodeUrlProblem(paper.CodeUrl) : null);
-        input.IfGiven("doi", v => paper.Doi = v);
+        input.IfGiven("doi", v => paper.Doi = ExternalIds.Doi(v));
         input.IfGiven("arxivId", v => paper.ArxivId = v);
-        input.IfGiven("openAlexId", v => paper.OpenAlexId = v);
+        input.IfGiven("openAlexId", v => paper.OpenAlexId = ExternalIds.OpenAlex(v));
         await write.UniqueAsync<Paper>("doi", paper.Doi, p => p.Doi == paper.Doi && p.Id != paper.Id, p => new DuplicatePaperError("doi", p.Doi!, p));
         await write.UniqueAsync<Paper>("arxivId", paper.ArxivId, p => p.ArxivId == paper.ArxivId && p.Id != paper.Id, p => new DuplicatePaperError("arxivId", p.ArxivId!, p));
         await write.UniqueAsync<Paper>("openAlexId", paper.OpenAlexId, p => p.OpenAlexId == paper.OpenAlexId && p.Id != paper.Id,

@@ -33,7 +33,7 @@ internal static class TopicMutations
                 }
                 var topic = new Topic
                 {
-                    Id = "", Name = input.Text("name") ?? "", Keywords = [.. keywords.Select(k => k.Trim())], OpenAlexId = input.Text("openAlexId"),
+                    Id = "", Name = input.Text("name") ?? "", Keywords = [.. keywords.Select(k => k.Trim())], OpenAlexId = ExternalIds.OpenAlex(input.Text("openAlexId")),
                 };
                 var lowerName = topic.Name.ToLower();
 #pragma warning disable CA1862, CA1304, CA1311 // ToLower() is what EF Core translates to SQL's lower(); both sides are folded alike.

@@ -125,6 +125,19 @@ public sealed class PaperMutationTests(SqliteWriteTestHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task A_doi_is_one_doi_whatever_its_case_or_resolver_prefix()
+    {
+        // DOIs are case-insensitive; the importer stores them bare and lower-cased, so the mutations must find the same paper.
+        var suffix = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        var first = Payloads.Success(await CreateAsync(Minimal("Doi With Prefix", $"https://doi.org/10.1234/ABC.{suffix}")), "paper");
+        var error = Payloads.SingleError(await CreateAsync(Minimal("Same Doi Bare", $"10.1234/abc.{suffix.ToLowerInvariant()}")), "paper",
+            "DuplicatePaperError");
+        Assert.Equal(first.GetProperty("id").GetString(), error.GetProperty("existingPaper").GetProperty("id").GetString());
+        var stored = await host.QueryAsync("query($id: ID!) { paper(id: $id) { doi } }", new { id = first.GetProperty("id").GetString() });
+        Assert.Equal($"10.1234/abc.{suffix.ToLowerInvariant()}", stored.GetProperty("paper").GetProperty("doi").GetString());
+    }
+
+    [Fact]
     public async Task UpdatePaper_changes_given_fields_and_reports_unknown_papers_and_taken_dois()
     {
         var doi = $"10.1234/{Guid.NewGuid():N}";

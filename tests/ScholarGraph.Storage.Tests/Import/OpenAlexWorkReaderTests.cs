@@ -1,3 +1,4 @@
+using ScholarGraph.Storage.Validation;
 using System.IO.Compression;
 using System.Text;
 using ScholarGraph.Storage.Import.OpenAlex;
@@ -17,7 +18,7 @@ public sealed class OpenAlexWorkReaderTests
         Assert.All(lines, l => Assert.Null(l.Problem));
         Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), lines.Select(l => l.Line));
         var second = lines[1].Work!;
-        Assert.Equal("W9100002", OpenAlexIds.OpenAlex(second.Id));
+        Assert.Equal("W9100002", ExternalIds.OpenAlex(second.Id));
         Assert.Equal(["Alice Fixture", "Chen Testcase", "Dana Mock"], second.Authorships!.Select(a => a.Author!.DisplayName));
         Assert.Equal("Artificial Intelligence", second.Topics![0].Subfield!.DisplayName);
         Assert.Equal("Physical Sciences", second.Topics![0].Domain!.DisplayName);
@@ -77,19 +78,19 @@ public sealed class OpenAlexWorkReaderTests
     [InlineData("W2741809807", "W2741809807")]
     [InlineData("https://openalex.org/fields/17", "fields/17")]
     [InlineData("  ", null)]
-    public void OpenAlex_ids_lose_their_url(string given, string? expected) => Assert.Equal(expected, OpenAlexIds.OpenAlex(given));
+    public void OpenAlex_ids_lose_their_url(string given, string? expected) => Assert.Equal(expected, ExternalIds.OpenAlex(given));
 
     [Theory]
     [InlineData("https://doi.org/10.5555/FIXTURE.4", "10.5555/fixture.4")]
     [InlineData("doi:10.1/ABC", "10.1/abc")]
     [InlineData("10.1/x", "10.1/x")]
-    public void Dois_are_bare_and_lower_case(string given, string expected) => Assert.Equal(expected, OpenAlexIds.Doi(given));
+    public void Dois_are_bare_and_lower_case(string given, string expected) => Assert.Equal(expected, ExternalIds.Doi(given));
 
     [Fact]
     public void Orcid_and_ror_lose_their_url()
     {
-        Assert.Equal("0000-0000-0000-0001", OpenAlexIds.Orcid("https://orcid.org/0000-0000-0000-0001"));
-        Assert.Equal("0example1", OpenAlexIds.Ror("https://ror.org/0example1"));
+        Assert.Equal("0000-0000-0000-0001", ExternalIds.Orcid("https://orcid.org/0000-0000-0000-0001"));
+        Assert.Equal("0example1", ExternalIds.Ror("https://ror.org/0example1"));
     }
 
     private static async Task<List<OpenAlexWorkLine>> ReadAll(Stream stream, string name)

@@ -1,3 +1,4 @@
+using ScholarGraph.Storage.Validation;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -80,7 +81,7 @@ public static class OpenAlexWorkReader
 
     private static string? Check(OpenAlexWork work)
     {
-        if (OpenAlexIds.OpenAlex(work.Id) is null)
+        if (ExternalIds.OpenAlex(work.Id) is null)
             return "$.id is missing: every work needs its OpenAlex id";
         if (string.IsNullOrWhiteSpace(work.DisplayName ?? work.Title))
             return "$.display_name is missing: every work needs a title";
@@ -92,12 +93,12 @@ public static class OpenAlexWorkReader
             var author = authorships[i].Author;
             if (author is null)
                 return $"$.authorships[{i}].author is missing";
-            if (OpenAlexIds.OpenAlex(author.Id) is null && string.IsNullOrWhiteSpace(author.DisplayName))
+            if (ExternalIds.OpenAlex(author.Id) is null && string.IsNullOrWhiteSpace(author.DisplayName))
                 return $"$.authorships[{i}].author has neither an id nor a display_name";
             var institutions = authorships[i].Institutions ?? [];
             for (var j = 0; j < institutions.Count; j++)
             {
-                if (OpenAlexIds.OpenAlex(institutions[j].Id) is null && OpenAlexIds.Ror(institutions[j].Ror) is null)
+                if (ExternalIds.OpenAlex(institutions[j].Id) is null && ExternalIds.Ror(institutions[j].Ror) is null)
                     return $"$.authorships[{i}].institutions[{j}] has neither an id nor a ror";
                 if (string.IsNullOrWhiteSpace(institutions[j].DisplayName))
                     return $"$.authorships[{i}].institutions[{j}].display_name is missing";
@@ -106,7 +107,7 @@ public static class OpenAlexWorkReader
         var topics = work.Topics ?? [];
         for (var i = 0; i < topics.Count; i++)
         {
-            if (OpenAlexIds.OpenAlex(topics[i].Id) is null || string.IsNullOrWhiteSpace(topics[i].DisplayName))
+            if (ExternalIds.OpenAlex(topics[i].Id) is null || string.IsNullOrWhiteSpace(topics[i].DisplayName))
                 return $"$.topics[{i}] needs an id and a display_name";
             if (topics[i].Score is < 0 or > 1)
                 return $"$.topics[{i}].score {topics[i].Score} is outside 0..1";

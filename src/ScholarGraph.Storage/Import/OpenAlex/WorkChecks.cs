@@ -12,7 +12,7 @@ internal static class WorkChecks
     /// <summary>Why <paramref name="work"/> cannot be written, or null.</summary>
     public static string? Problem(OpenAlexWork work)
     {
-        var id = OpenAlexIds.OpenAlex(work.Id)!;
+        var id = ExternalIds.OpenAlex(work.Id)!;
         if (EntityRules.KeyProblem(ImportKeys.FromOpenAlex(id), "work") is { } keyProblem)
             return $"$.id: {keyProblem}";
         if (work.CitedByCount is { } cited && EntityRules.NonNegativeProblem(cited) is { } countProblem)
@@ -23,14 +23,14 @@ internal static class WorkChecks
             var author = authorships[i].Author!;
             if (EntityRules.TextProblem(author.DisplayName) is { } nameProblem)
                 return $"$.authorships[{i}].author.display_name {nameProblem}";
-            if (OpenAlexIds.OpenAlex(author.Id) is { } authorId && EntityRules.KeyProblem(ImportKeys.FromOpenAlex(authorId), "author") is { } authorKey)
+            if (ExternalIds.OpenAlex(author.Id) is { } authorId && EntityRules.KeyProblem(ImportKeys.FromOpenAlex(authorId), "author") is { } authorKey)
                 return $"$.authorships[{i}].author.id: {authorKey}";
             var institutions = authorships[i].Institutions ?? [];
             for (var j = 0; j < institutions.Count; j++)
             {
-                var key = OpenAlexIds.OpenAlex(institutions[j].Id) is { } institutionId
+                var key = ExternalIds.OpenAlex(institutions[j].Id) is { } institutionId
                     ? ImportKeys.FromOpenAlex(institutionId)
-                    : ImportKeys.FromRor(OpenAlexIds.Ror(institutions[j].Ror)!);
+                    : ImportKeys.FromRor(ExternalIds.Ror(institutions[j].Ror)!);
                 if (EntityRules.KeyProblem(key, "institution") is { } institutionKey)
                     return $"$.authorships[{i}].institutions[{j}]: {institutionKey}";
             }
@@ -46,12 +46,12 @@ internal static class WorkChecks
             {
                 if (level is null)
                     continue;
-                if (OpenAlexIds.OpenAlex(level.Id) is not { } levelId || EntityRules.TextProblem(level.DisplayName) is not null)
+                if (ExternalIds.OpenAlex(level.Id) is not { } levelId || EntityRules.TextProblem(level.DisplayName) is not null)
                     return $"$.topics[{i}].{name} needs an id and a display_name";
                 if (EntityRules.KeyProblem(ImportKeys.FromOpenAlex(levelId), name) is { } levelKey)
                     return $"$.topics[{i}].{name}.id: {levelKey}";
             }
-            if (EntityRules.KeyProblem(ImportKeys.FromOpenAlex(OpenAlexIds.OpenAlex(topics[i].Id)!), "topic") is { } topicKey)
+            if (EntityRules.KeyProblem(ImportKeys.FromOpenAlex(ExternalIds.OpenAlex(topics[i].Id)!), "topic") is { } topicKey)
                 return $"$.topics[{i}].id: {topicKey}";
         }
         return null;

@@ -1,3 +1,4 @@
+using ScholarGraph.Storage.Validation;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -76,8 +77,8 @@ internal sealed class WorkRowWriter : IDisposable
     /// <summary>Writes <paramref name="work"/>, which <see cref="WorkChecks"/> has passed; returns whether it was new to the store.</summary>
     public bool Write(OpenAlexWork work)
     {
-        var openAlexId = OpenAlexIds.OpenAlex(work.Id)!;
-        var doi = OpenAlexIds.Doi(work.Doi ?? work.Ids?.Doi);
+        var openAlexId = ExternalIds.OpenAlex(work.Id)!;
+        var doi = ExternalIds.Doi(work.Doi ?? work.Ids?.Doi);
         var paperKey = _keys.Papers.Resolve(openAlexId, doi, ImportKeys.FromOpenAlex(openAlexId), out var created);
         _papers.Write(new Paper
         {
@@ -107,8 +108,8 @@ internal sealed class WorkRowWriter : IDisposable
         foreach (var authorship in authorships)
         {
             var author = authorship.Author!;
-            var authorOpenAlex = OpenAlexIds.OpenAlex(author.Id);
-            var orcid = OpenAlexIds.Orcid(author.Orcid);
+            var authorOpenAlex = ExternalIds.OpenAlex(author.Id);
+            var orcid = ExternalIds.Orcid(author.Orcid);
             var preferred = authorOpenAlex is not null ? ImportKeys.FromOpenAlex(authorOpenAlex)
                 : orcid is not null ? ImportKeys.FromOrcid(orcid)
                 : ImportKeys.FromPosition(paperKey, position + 1);
@@ -135,8 +136,8 @@ internal sealed class WorkRowWriter : IDisposable
 
     private string WriteInstitution(OpenAlexInstitution institution)
     {
-        var openAlexId = OpenAlexIds.OpenAlex(institution.Id);
-        var ror = OpenAlexIds.Ror(institution.Ror);
+        var openAlexId = ExternalIds.OpenAlex(institution.Id);
+        var ror = ExternalIds.Ror(institution.Ror);
         var key = _keys.Institutions.Resolve(openAlexId, ror,
             openAlexId is not null ? ImportKeys.FromOpenAlex(openAlexId) : ImportKeys.FromRor(ror!), out _);
         if (_keys.FirstWrite(_keys.Institutions, key))
@@ -165,7 +166,7 @@ internal sealed class WorkRowWriter : IDisposable
 
     private string? WriteTopic(string? id, string? name, TopicLevel level, string? parent)
     {
-        if (OpenAlexIds.OpenAlex(id) is not { } openAlexId)
+        if (ExternalIds.OpenAlex(id) is not { } openAlexId)
             return null;
         var key = _keys.Topics.Resolve(openAlexId, null, ImportKeys.FromOpenAlex(openAlexId), out _);
         if (_keys.FirstWrite(_keys.Topics, key))
@@ -177,7 +178,7 @@ internal sealed class WorkRowWriter : IDisposable
     {
         foreach (var reference in work.ReferencedWorks ?? [])
         {
-            if (OpenAlexIds.OpenAlex(reference) is not { } cited || cited == openAlexId)
+            if (ExternalIds.OpenAlex(reference) is not { } cited || cited == openAlexId)
                 continue;
             if (_keys.Papers.Find(cited) is { } citedKey)
             {

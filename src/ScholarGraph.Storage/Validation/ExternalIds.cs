@@ -1,10 +1,10 @@
-namespace ScholarGraph.Storage.Import.OpenAlex;
+namespace ScholarGraph.Storage.Validation;
 
 /// <summary>
-/// Brings external ids to the one form the store keeps, whatever form a record uses: OpenAlex ids without their URL
+/// Brings external ids to the one form the store keeps, whatever form a record or a mutation uses: OpenAlex ids without their URL
 /// (<c>W2741809807</c>, <c>fields/17</c>), DOIs lower-cased without resolver (<c>10.7717/peerj.4375</c>), ORCID iDs and ROR ids bare.
 /// </summary>
-public static class OpenAlexIds
+public static class ExternalIds
 {
     /// <summary>An OpenAlex id without <c>https://openalex.org/</c>; null for null or blank.</summary>
     public static string? OpenAlex(string? id) => StripPrefix(id, "https://openalex.org/", "http://openalex.org/", "openalex.org/");
