@@ -85,7 +85,7 @@ public sealed class CoauthorNetworkEdgeType : ObjectGraphType<Indexed<NetworkEdg
 
     /// <summary>Shared papers newest first (papers without a date last), then by id.</summary>
     internal static readonly KeysetOrdering<RankedPaper> NewestFirst = KeysetOrdering<RankedPaper>.Named("SharedPaper:newest")
-        .ThenByDescending(p => p.Paper.PublicationDate ?? DateOnly.MinValue).ThenBy(p => p.Paper.Id);
+        .ThenByDescending(p => p.Paper.PublicationDate).ThenBy(p => p.Paper.Id);
 }
 
 /// <summary><c>SharedPapersConnection</c>: a page of the papers two authors share.</summary>
