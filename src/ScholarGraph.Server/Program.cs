@@ -1,4 +1,4 @@
-using ScholarGraph.Server.Commands;
+using ScholarGraph.Server.Hosting.CommandLine;
 using ScholarGraph.Server.Hosting;
 
 if (await CommandLine.TryRunAsync(args, SchemaExport.RunAsync) is { } exitCode)

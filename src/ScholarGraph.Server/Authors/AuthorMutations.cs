@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Domain;
-using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Writes;
 using ScholarGraph.Storage.Validation;

@@ -1,9 +1,9 @@
-using ScholarGraph.Server.Changes;
-using ScholarGraph.Server.GraphIndex;
+using ScholarGraph.Server.Writes.Changes;
+using ScholarGraph.Server.GraphQuestions.GraphIndex;
 using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
-using ScholarGraph.Server.Security;
-using ScholarGraph.Server.Subscriptions;
+using ScholarGraph.Server.Hosting.Security;
+using ScholarGraph.Server.Writes.Subscriptions;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Seeding;
 

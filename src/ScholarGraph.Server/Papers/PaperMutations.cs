@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data.Mutations;
 using ScholarGraph.Server.Authors;
-using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Topics;
 using ScholarGraph.Server.Writes;

@@ -1,6 +1,6 @@
 using GraphQL;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Subscriptions;
+using ScholarGraph.Server.Writes.Subscriptions;
 
 namespace ScholarGraph.Server.Schema;
 

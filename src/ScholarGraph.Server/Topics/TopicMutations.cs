@@ -1,6 +1,6 @@
 using GraphQL.Types;
 using ScholarGraph.Domain;
-using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Writes;
 using ScholarGraph.Storage.Validation;
 

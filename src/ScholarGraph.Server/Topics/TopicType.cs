@@ -5,7 +5,7 @@ using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Authors;
-using ScholarGraph.Server.Clusters;
+using ScholarGraph.Server.GraphQuestions.Clusters;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Schema;

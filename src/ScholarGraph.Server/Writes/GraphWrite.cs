@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.GraphQL.Data.Mutations;
 using ScholarGraph.GraphQL.Data.Relay;
-using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Validation;
 

@@ -3,8 +3,8 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.Data.Mutations;
-using ScholarGraph.Server.Changes;
-using ScholarGraph.Server.Security;
+using ScholarGraph.Server.Writes.Changes;
+using ScholarGraph.Server.Hosting.Security;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Writes;

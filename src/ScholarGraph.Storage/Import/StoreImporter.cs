@@ -23,7 +23,7 @@ namespace ScholarGraph.Storage.Import;
 /// </para>
 /// <para>
 /// This writes the store directly. A running server's graph index and subscribers do not see the import: the index reads it at
-/// the server's next start. An import run inside the server would publish one <c>BulkChange</c> (ScholarGraph.Server.Changes)
+/// the server's next start. An import run inside the server would publish one <c>BulkChange</c> (ScholarGraph.Server.Writes.Changes)
 /// after its last commit, so that the index rereads the store rather than follow the rows one by one.
 /// </para>
 /// </remarks>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using ScholarGraph.Server.Commands;
+using ScholarGraph.Server.Hosting.CommandLine;
 using ScholarGraph.Server.Tests.Infrastructure;
 using ScholarGraph.Tests.Shared;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using ScholarGraph.Server.Commands;
+using ScholarGraph.Server.Hosting.CommandLine;
 using ScholarGraph.Tests.Shared;
 
 namespace ScholarGraph.Server.Tests.Commands;

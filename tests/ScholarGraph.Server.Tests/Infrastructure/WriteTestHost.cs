@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using ScholarGraph.GraphQL.Data.Relay;
-using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.Writes.Changes;
 
 namespace ScholarGraph.Server.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Tests.Infrastructure;
 using static ScholarGraph.Server.Tests.Infrastructure.WriteTestHost;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ScholarGraph.Server.Security;
+using ScholarGraph.Server.Hosting.Security;
 using ScholarGraph.Server.Tests.Infrastructure;
 using static ScholarGraph.Server.Tests.Infrastructure.WriteTestHost;
 

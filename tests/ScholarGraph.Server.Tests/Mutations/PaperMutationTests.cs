@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Tests.Infrastructure;
 using static ScholarGraph.Server.Tests.Infrastructure.WriteTestHost;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.Domain;
-using ScholarGraph.Server.Changes;
-using ScholarGraph.Server.GraphIndex;
+using ScholarGraph.Server.Writes.Changes;
+using ScholarGraph.Server.GraphQuestions.GraphIndex;
 using ScholarGraph.Server.Tests.Infrastructure;
 using ScholarGraph.Storage.Database;
 

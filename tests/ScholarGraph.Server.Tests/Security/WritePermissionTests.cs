@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ScholarGraph.Server.Security;
+using ScholarGraph.Server.Hosting.Security;
 using ScholarGraph.Server.Tests.Infrastructure;
 
 namespace ScholarGraph.Server.Tests.Security;

@@ -1,5 +1,5 @@
-using ScholarGraph.Server.Changes;
-using ScholarGraph.Server.Subscriptions;
+using ScholarGraph.Server.Writes.Changes;
+using ScholarGraph.Server.Writes.Subscriptions;
 
 namespace ScholarGraph.Server.Tests.Subscriptions;
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.GraphQL.Data.Relay;
-using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Tests.Transport;
 using ScholarGraph.Server.Transport;
 

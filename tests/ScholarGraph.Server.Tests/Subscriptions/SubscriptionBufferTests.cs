@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ScholarGraph.GraphQL.Data.Relay;
-using ScholarGraph.Server.Changes;
+using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Tests.Transport;
 using ScholarGraph.Server.Transport;

@@ -1,0 +1,37 @@
+using GraphQL;
+using ScholarGraph.GraphQL.Data;
+
+namespace ScholarGraph.Server.GraphQuestions.GraphIndex;
+
+/// <summary>Reads and checks the arguments of the graph fields; a value out of range is an error naming the argument and the range.</summary>
+internal static class GraphArguments
+{
+    /// <summary>Error code for an argument outside its allowed range.</summary>
+    public const string OutOfRangeCode = "GRAPH_ARGUMENT_OUT_OF_RANGE";
+
+    /// <summary>The integer argument <paramref name="name"/>, which must lie in <c>min..max</c>.</summary>
+    public static int Int(IResolveFieldContext context, string name, int min, int max)
+    {
+        var value = context.GetArgument<int>(name);
+        if (value < min || value > max)
+            throw OutOfRange(context, name, $"must be between {min} and {max}; got {value}");
+        return value;
+    }
+
+    /// <summary>The float argument <paramref name="name"/>, which must be above <paramref name="exclusiveMin"/> and at most <paramref name="max"/>.</summary>
+    public static double Float(IResolveFieldContext context, string name, double exclusiveMin, double max)
+    {
+        var value = context.GetArgument<double>(name);
+        if (!(value > exclusiveMin && value <= max))
+            throw OutOfRange(context, name, $"must be greater than {exclusiveMin} and at most {max}; got {value}");
+        return value;
+    }
+
+    /// <summary>An <see cref="OutOfRangeCode"/> error at the field's path that names the argument and what is allowed.</summary>
+    public static ExecutionError OutOfRange(IResolveFieldContext context, string name, string rule) =>
+        new($"{context.FieldPath()}: argument '{name}' {rule}.") { Code = OutOfRangeCode };
+
+    /// <summary>The current graph snapshot of the request's server.</summary>
+    public static GraphSnapshot GraphSnapshot(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<GraphIndexHolder>().Current;
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Graph.Scholarly;
+using ScholarGraph.Storage.Database;
+
+namespace ScholarGraph.Server.GraphQuestions.GraphIndex;
+
+/// <summary>Reads the key columns the graph index needs from the store, row by row, into a <see cref="ScholarlyIndexBuilder"/>.</summary>
+internal static class GraphIndexLoader
+{
+    /// <summary>
+    /// Builds a snapshot from the store: six streaming, untracked queries of key columns only (papers with dates, authors, topics,
+    /// authorships, paper topics, citations), so no entity is materialised and memory is the builder's rows.
+    /// </summary>
+    public static async Task<GraphSnapshot> LoadAsync(IDbContextFactory<ScholarGraphDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var builder = new ScholarlyIndexBuilder();
+        await foreach (var paper in db.Papers.AsNoTracking().Select(p => new { p.Id, p.PublicationDate }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            builder.AddPaper(paper.Id, paper.PublicationDate);
+        await foreach (var author in db.Authors.AsNoTracking().Select(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            builder.AddAuthor(author);
+        await foreach (var topic in db.Topics.AsNoTracking().Select(t => t.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            builder.AddTopic(topic);
+        await foreach (var s in db.Authorships.AsNoTracking().Select(s => new { s.PaperId, s.AuthorId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            builder.AddAuthorship(s.PaperId, s.AuthorId);
+        await foreach (var t in db.PaperTopics.AsNoTracking().Select(t => new { t.PaperId, t.TopicId, t.Score }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            builder.AddPaperTopic(t.PaperId, t.TopicId, t.Score);
+        await foreach (var c in db.Citations.AsNoTracking().Select(c => new { c.CitingPaperId, c.CitedPaperId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            builder.AddCitation(c.CitingPaperId, c.CitedPaperId);
+        return new GraphSnapshot(builder.Build());
+    }
+
+    /// <summary>
+    /// Reads the papers' rows as the store holds them now, for <see cref="ScholarlyIndex.WithPapers"/>: four queries filtered by the
+    /// keys (papers, authorships, topics, references); a key the store no longer has comes back as <see cref="PaperRows.Removed"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<PaperRows>> LoadPapersAsync(IDbContextFactory<ScholarGraphDbContext> contexts,
+        IReadOnlyCollection<string> papers, CancellationToken cancellationToken)
+    {
+        var paperKeys = papers.ToArray();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dates = await db.Papers.AsNoTracking().Where(p => paperKeys.Contains(p.Id)).Select(p => new { p.Id, p.PublicationDate })
+            .ToDictionaryAsync(p => p.Id, p => p.PublicationDate, cancellationToken);
+        var authors = (await db.Authorships.AsNoTracking().Where(s => paperKeys.Contains(s.PaperId)).Select(s => new { s.PaperId, s.AuthorId })
+            .ToListAsync(cancellationToken)).ToLookup(s => s.PaperId, s => s.AuthorId);
+        var topics = (await db.PaperTopics.AsNoTracking().Where(t => paperKeys.Contains(t.PaperId)).Select(t => new { t.PaperId, t.TopicId, t.Score })
+            .ToListAsync(cancellationToken)).ToLookup(t => t.PaperId, t => new PaperTopicRow(t.TopicId, t.Score));
+        var cited = (await db.Citations.AsNoTracking().Where(c => paperKeys.Contains(c.CitingPaperId)).Select(c => new { c.CitingPaperId, c.CitedPaperId })
+            .ToListAsync(cancellationToken)).ToLookup(c => c.CitingPaperId, c => c.CitedPaperId);
+        return paperKeys.Select(key => dates.TryGetValue(key, out var date)
+                ? new PaperRows(key, date, [.. authors[key]], [.. topics[key]], [.. cited[key]])
+                : PaperRows.Removed(key))
+            .ToArray();
+    }
+}

@@ -1,0 +1,27 @@
+using ScholarGraph.Server.Hosting;
+using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Transport;
+
+namespace ScholarGraph.Server.Hosting.CommandLine;
+
+/// <summary>The <c>schema export</c> verb: prints the live schema's SDL, the same text <c>GET /graphql?sdl</c> serves.</summary>
+public static class SchemaExport
+{
+    /// <summary>Writes the SDL to <paramref name="outputFile"/>, or to standard output when it is <c>null</c>.</summary>
+    public static async Task<int> RunAsync(string? outputFile)
+    {
+        // The schema needs no data: compose the server on a throw-away in-memory store and never start it.
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["Database:Provider"] = "InMemory";
+        builder.Configuration["Database:SeedOnStart"] = "false";
+        builder.Logging.ClearProviders();
+        builder.AddScholarGraph();
+        await using var app = builder.Build();
+        var sdl = SchemaSdl.Print(app.Services.GetRequiredService<ScholarGraphSchema>());
+        if (outputFile is null)
+            await Console.Out.WriteAsync(sdl);
+        else
+            await File.WriteAllTextAsync(outputFile, sdl);
+        return 0;
+    }
+}

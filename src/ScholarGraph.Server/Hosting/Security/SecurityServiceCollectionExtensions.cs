@@ -1,0 +1,55 @@
+using System.Text;
+using GraphQL.DI;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ScholarGraph.Server.Hosting.Security;
+
+/// <summary>Registers who may call the server: API keys and JWT bearer tokens, read from the <c>Security</c> section.</summary>
+public static class SecurityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="SecurityOptions"/>, registers <see cref="CallerAuthenticator"/> and makes it ASP.NET Core's default
+    /// authentication scheme; bearer tokens are validated with <see cref="JwtBearerOptions"/> (HS256 key, issuer, audience,
+    /// lifetime; claims kept as the token names them). Reads need a caller only when
+    /// <see cref="SecurityOptions.RequireAuthenticationForReads"/> is on. Streaming connections (WebSocket, SSE) are authorized
+    /// with the same credentials, from the <c>connection_init</c> payload or the request's headers.
+    /// </summary>
+    public static IServiceCollection AddScholarGraphSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<SecurityOptions>>((jwt, security) => ConfigureJwt(jwt, security.Value.Jwt));
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, ReadAuthorization>());
+        services.AddSingleton<Transport.IConnectionAuthorizer, CallerConnectionAuthorizer>();
+        return services;
+    }
+
+    private static void ConfigureJwt(JwtBearerOptions jwt, JwtOptions settings)
+    {
+        jwt.MapInboundClaims = false;
+        foreach (var handler in jwt.TokenHandlers.OfType<Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler>())
+            handler.MapInboundClaims = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            // Without a complete configuration no token can pass: there is no key to check a signature with.
+            ValidateIssuer = true,
+            ValidIssuer = settings.Issuer,
+            ValidateAudience = true,
+            ValidAudience = settings.Audience,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            IssuerSigningKey = settings.IsConfigured ? new SymmetricSecurityKey(Encoding.UTF8.GetBytes(settings.SigningKey!)) : null,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            ClockSkew = settings.ClockSkew,
+            NameClaimType = CallerAuthenticator.NameClaim,
+        };
+    }
+}
