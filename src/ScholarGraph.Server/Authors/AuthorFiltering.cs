@@ -3,7 +3,7 @@ using ScholarGraph.GraphQL.Data.Filtering.Types;
 using ScholarGraph.GraphQL.Data.Sorting.Types;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Nodes;
 
 namespace ScholarGraph.Server.Authors;
 
@@ -16,7 +16,7 @@ public sealed class AuthorFilterInputType : FilterInputGraphType<Author>, IFilte
     /// <summary>Defines the filterable members.</summary>
     public AuthorFilterInputType() : base(TypeName, "Filters authors.")
     {
-        Id("id", a => a.Id, Ids.DecoderOf(AuthorType.TypeName), "The author's global id.");
+        Id("id", a => a.Id, NodeIds.DecoderOf(AuthorType.TypeName), "The author's global id.");
         Field("name", a => a.Name, "The author's name.");
         Field("category", a => a.Category, "The author's primary subject category.");
         Field("orcid", a => a.Orcid, "The author's ORCID iD.");

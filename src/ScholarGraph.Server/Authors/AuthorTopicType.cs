@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
 
 namespace ScholarGraph.Server.Authors;

@@ -11,7 +11,6 @@ using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.GraphQuestions.Metrics;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
 using ScholarGraph.Storage.Database;
 
@@ -42,17 +41,13 @@ public sealed class AuthorType : ObjectGraphType<Author>
             .Description("Metrics outside sources report about the author, exactly as reported and labelled with their source; "
                 + "ScholarGraph does not recompute or correct them. By source unless `order` says otherwise.")
             .WithWhereAndOrderArguments(typeof(ReportedAuthorMetricsFilterInputType), typeof(ReportedAuthorMetricsSortInputType))
-            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, ReportedAuthorMetrics, ReportedAuthorMetrics>("Author.reportedMetrics",
-                c.Source.Id, (db, keys) => db.ReportedAuthorMetrics.Where(m => keys.Contains(m.AuthorId)), m => m.AuthorId, m => m,
-                rows => rows.OrderBy(m => m.Source)));
+            .Resolve(c => c.LoadReportedMetrics(c.Source.Id));
 
         Field<PapersConnectionType>("papers")
             .Description("The author's papers, newest first (papers without a date last) unless `order` says otherwise.")
             .WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
-            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", c.Source.Id,
-                (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
-                (_, _) => a => a.Authorships.Select(s => s.Paper!), Orderings.PapersNewestFirst));
+            .Resolve(c => c.LoadPapersOfAuthor(c.Source.Id));
 
         Field<CoauthorsConnectionType>("coauthors")
             .Description("The people the author shares papers with, strongest tie (most shared papers) first, then by name, unless "
@@ -64,37 +59,15 @@ public sealed class AuthorType : ObjectGraphType<Author>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")
             .Description("Institutions the author is affiliated with, or that a paper lists for the author, by name unless `order` says otherwise.")
             .WithWhereAndOrderArguments(typeof(InstitutionFilterInputType), typeof(InstitutionSortInputType))
-            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, AuthorInstitution, Institution>("Author.institutions", c.Source.Id,
-                (db, keys) => db.Affiliations.Where(a => keys.Contains(a.AuthorId))
-                    .Select(a => new { a.AuthorId, a.InstitutionId })
-                    .Union(db.Authorships.Where(s => keys.Contains(s.AuthorId) && s.InstitutionId != null)
-                        .Select(s => new { s.AuthorId, InstitutionId = s.InstitutionId! }))
-                    .Join(db.Institutions, x => x.InstitutionId, i => i.Id, (x, i) => new AuthorInstitution { AuthorId = x.AuthorId, Institution = i }),
-                a => a.AuthorId, a => a.Institution,
-                rows => rows.OrderBy(a => a.Institution.Name).ThenBy(a => a.Institution.Id)));
+            .Resolve(c => c.LoadInstitutionsOfAuthor(c.Source.Id));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorTopicType>>>>("topics")
             .Description("The topics of the author's papers, most papers first. It has no `where` or `order`: each element is an "
                 + "aggregate computed per request (a paper count per topic), not a stored row; filter the author's papers by topic "
                 + "with `papers(where: { topics: ... })`, or count them with `papers { groupCounts(by: TOPIC) }`.")
-            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, AuthorTopic>("Author.topics", c.Source.Id,
-                    (db, keys) => db.Authorships.Where(s => keys.Contains(s.AuthorId))
-                        .SelectMany(s => s.Paper!.Topics, (s, t) => new { s.AuthorId, t.Topic })
-                        .GroupBy(x => new { x.AuthorId, x.Topic!.Id, x.Topic.Name })
-                        // Ordered before the positional record is built: EF Core cannot order by a constructor argument.
-                        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name).ThenBy(g => g.Key.Id)
-                        .Select(g => new AuthorTopic(g.Key.AuthorId, g.Key.Id, g.Key.Name, g.Count())),
-                    t => t.AuthorId));
+            .Resolve(c => c.LoadTopicsOfAuthor(c.Source.Id));
 
         this.AddComputedMetrics();
         this.AddTopicProfile();
-    }
-
-    /// <summary>An institution of an author, as one row of the batched query.</summary>
-    internal sealed class AuthorInstitution
-    {
-        public required string AuthorId { get; init; }
-
-        public required Institution Institution { get; init; }
     }
 }

@@ -3,7 +3,7 @@ using ScholarGraph.GraphQL.Data.Filtering.Types;
 using ScholarGraph.GraphQL.Data.Sorting.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Nodes;
 
 namespace ScholarGraph.Server.Institutions;
 
@@ -16,7 +16,7 @@ public sealed class InstitutionFilterInputType : FilterInputGraphType<Institutio
     /// <summary>Defines the filterable members.</summary>
     public InstitutionFilterInputType() : base(TypeName, "Filters institutions.")
     {
-        Id("id", i => i.Id, Ids.DecoderOf(InstitutionType.TypeName), "The institution's global id.");
+        Id("id", i => i.Id, NodeIds.DecoderOf(InstitutionType.TypeName), "The institution's global id.");
         Field("name", i => i.Name, "The name as the source prints it.");
         Field("ror", i => i.Ror, "The ROR id.");
         Field("openAlexId", i => i.OpenAlexId, "The OpenAlex institution id.");

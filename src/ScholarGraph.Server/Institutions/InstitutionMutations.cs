@@ -25,13 +25,12 @@ internal static class InstitutionMutations
             {
                 var input = write.Input;
                 GraphWrite.Check(input, "name", EntityRules.TextProblem(input.Get<string>("name")));
+                GraphWrite.Check(input, "countryCode", EntityRules.CountryCodeProblem(input.Text("countryCode")));
                 var institution = new Institution
                 {
                     Id = "", Name = input.Text("name") ?? "", Ror = ExternalIds.Ror(input.Text("ror")), OpenAlexId = ExternalIds.OpenAlex(input.Text("openAlexId")),
-                    CountryCode = input.Text("countryCode")?.ToUpperInvariant(),
+                    CountryCode = EntityRules.CountryCode(input.Text("countryCode")),
                 };
-                if (institution.CountryCode is { } code && (code.Length != 2 || !code.All(char.IsAsciiLetter)))
-                    input.Invalid("countryCode", $"must be two letters (ISO 3166-1 alpha-2), not '{code}'");
                 await write.UniqueAsync<Institution>("ror", institution.Ror, i => i.Ror == institution.Ror, i => new DuplicateInstitutionError("ror", i.Ror!, i));
                 await write.UniqueAsync<Institution>("openAlexId", institution.OpenAlexId, i => i.OpenAlexId == institution.OpenAlexId,
                     i => new DuplicateInstitutionError("openAlexId", i.OpenAlexId!, i));

@@ -7,7 +7,6 @@ using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
 using ScholarGraph.Storage.Database;
 
@@ -40,25 +39,12 @@ public sealed class InstitutionType : ObjectGraphType<Institution>
             .Description("Authors affiliated with the institution, or listed with it on a paper, by name unless `order` says otherwise.")
             .WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
-            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Author>("Institution.authors", c.Source.Id,
-                (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
-                // (institution, author) pairs correlated by one equality as the last step, so SQLite pages them with ROW_NUMBER
-                // (see Topic.authors). The pairs are a cross join filtered by EXISTS, because EF Core cannot identify the rows of
-                // a UNION of affiliations and authorships inside a collection projection; the cost grows with institutions times
-                // authors, acceptable for the seed, to be replaced by a pairs table or the graph index at scale.
-                (db, batch) => i => db.Institutions.Where(o => batch.Contains(o.Id)).SelectMany(_ => db.Authors, (other, a) => new { InstitutionId = other.Id, Author = a })
-                    .Where(x => x.Author.Affiliations.Any(f => f.InstitutionId == x.InstitutionId)
-                        || x.Author.Authorships.Any(s => s.InstitutionId == x.InstitutionId))
-                    .Where(x => x.InstitutionId == i.Id)
-                    .Select(x => x.Author),
-                Orderings.AuthorsByName));
+            .Resolve(c => c.LoadAuthorsOfInstitution(c.Source.Id));
         Field<PapersConnectionType>("papers")
             .Description("Papers that name the institution, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
-            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Institution, string, Paper>("Institution.papers", c.Source.Id,
-                (db, keys) => db.Institutions.Where(i => keys.Contains(i.Id)), i => i.Id,
-                (_, _) => i => i.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
+            .Resolve(c => c.LoadPapersOfInstitution(c.Source.Id));
     }
 }
 

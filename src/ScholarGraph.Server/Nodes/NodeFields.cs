@@ -6,7 +6,6 @@ using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
 
 namespace ScholarGraph.Server.Nodes;
@@ -47,10 +46,10 @@ internal static class NodeFields
 
     private static IDataLoaderResult<object?> Load(IResolveFieldContext context, string id, string argument)
     {
-        var (type, key) = Ids.Decode(context, id, argument);
+        var (type, key) = NodeIds.Decode(context, id, argument);
         if (!LoadersByType.TryGetValue(type, out var load))
-            throw Ids.InvalidId(context, $"argument '{argument}' names type '{type}', which has no nodes; "
-                + $"node types are {string.Join(", ", LoadersByType.Keys)}.");
+            throw NodeIds.InvalidId(context, argument, $"'{id}' names type '{type}', which has no nodes; "
+                + $"node types are {string.Join(", ", LoadersByType.Keys)}");
         return load(context, key);
     }
 }

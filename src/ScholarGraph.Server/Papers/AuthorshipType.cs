@@ -3,7 +3,6 @@ using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.Domain;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Institutions;
-using ScholarGraph.Server.Schema;
 
 namespace ScholarGraph.Server.Papers;
 

@@ -3,8 +3,8 @@ using ScholarGraph.GraphQL.Data.Filtering.Types;
 using ScholarGraph.GraphQL.Data.Sorting.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Institutions;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
+using ScholarGraph.Server.Nodes;
 
 namespace ScholarGraph.Server.Papers;
 
@@ -17,7 +17,7 @@ public sealed class PaperFilterInputType : FilterInputGraphType<Paper>, IFilterI
     /// <summary>Defines the filterable members.</summary>
     public PaperFilterInputType() : base(TypeName, "Filters papers.")
     {
-        Id("id", p => p.Id, Ids.DecoderOf(PaperType.TypeName), "The paper's global id.");
+        Id("id", p => p.Id, NodeIds.DecoderOf(PaperType.TypeName), "The paper's global id.");
         Field("title", p => p.Title, "The title.");
         Field("abstract", p => p.Abstract, "The abstract.");
         Field("publicationDate", p => p.PublicationDate, "The publication date.");

@@ -1,7 +1,6 @@
 using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.Domain;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
 
 namespace ScholarGraph.Server.Papers;

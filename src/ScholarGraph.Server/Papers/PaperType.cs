@@ -8,7 +8,6 @@ using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Nodes;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
 using ScholarGraph.Storage.Database;
 
@@ -51,9 +50,7 @@ public sealed class PaperType : ObjectGraphType<Paper>
             .Description("The paper's authors: those the source prints, in printed order, then those known to be authors whose "
                 + "position the (truncated) list does not show, unless `order` says otherwise. See `authorListTruncated`.")
             .WithWhereAndOrderArguments(typeof(AuthorshipFilterInputType), typeof(AuthorshipSortInputType))
-            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, Authorship, Authorship>("Paper.authors", c.Source.Id,
-                (db, keys) => db.Authorships.Where(a => keys.Contains(a.PaperId)), a => a.PaperId, a => a,
-                rows => rows.OrderBy(a => a.Position == null).ThenBy(a => a.Position).ThenBy(a => a.AuthorId)));
+            .Resolve(c => c.LoadAuthorshipsOfPaper(c.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("authorListTruncated")
             .Description("True when the source cut the author list short (\"et al.\"): `authors` then holds only the authors it printed, "
                 + "plus any known from elsewhere without a position.")
@@ -62,30 +59,22 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InstitutionType>>>>("institutions")
             .Description("The institutions the paper names, in printed order unless `order` says otherwise.")
             .WithWhereAndOrderArguments(typeof(InstitutionFilterInputType), typeof(InstitutionSortInputType))
-            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, PaperInstitution, Institution>("Paper.institutions", c.Source.Id,
-                (db, keys) => db.PaperInstitutions.Where(l => keys.Contains(l.PaperId)), l => l.PaperId, l => l.Institution!,
-                rows => rows.OrderBy(l => l.Position).ThenBy(l => l.InstitutionId)));
+            .Resolve(c => c.LoadInstitutionsOfPaper(c.Source.Id));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaperTopicType>>>>("topics")
             .Description("The topics the paper covers, most relevant first unless `order` says otherwise.")
             .WithWhereAndOrderArguments(typeof(PaperTopicFilterInputType), typeof(PaperTopicSortInputType))
-            .Resolve(c => c.LoadList<ScholarGraphDbContext, string, PaperTopic, PaperTopic>("Paper.topics", c.Source.Id,
-                (db, keys) => db.PaperTopics.Where(t => keys.Contains(t.PaperId)), t => t.PaperId, t => t,
-                rows => rows.OrderByDescending(t => t.Score).ThenBy(t => t.TopicId)));
+            .Resolve(c => c.LoadTopicsOfPaper(c.Source.Id));
 
         Field<CitesConnectionType>("cites")
             .Description("The papers this paper cites, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
-            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.cites", c.Source.Id,
-                (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
-                (_, _) => p => p.References.Select(r => r.CitedPaper!), Orderings.PapersNewestFirst));
+            .Resolve(c => c.LoadCitedPapers(c.Source.Id));
         Field<CitedByConnectionType>("citedBy")
             .Description("The papers that cite this paper, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
-            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.citedBy", c.Source.Id,
-                (db, keys) => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id,
-                (_, _) => p => p.CitedBy.Select(r => r.CitingPaper!), Orderings.PapersNewestFirst));
+            .Resolve(c => c.LoadCitingPapers(c.Source.Id));
     }
 }

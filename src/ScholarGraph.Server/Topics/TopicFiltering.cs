@@ -2,7 +2,7 @@ using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data.Filtering.Types;
 using ScholarGraph.GraphQL.Data.Sorting.Types;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Nodes;
 
 namespace ScholarGraph.Server.Topics;
 
@@ -15,7 +15,7 @@ public sealed class TopicFilterInputType : FilterInputGraphType<Topic>, IFilterI
     /// <summary>Defines the filterable members (not <c>keywords</c>, which is stored as one serialized column).</summary>
     public TopicFilterInputType() : base(TypeName, "Filters topics.")
     {
-        Id("id", t => t.Id, Ids.DecoderOf(TopicType.TypeName), "The topic's global id.");
+        Id("id", t => t.Id, NodeIds.DecoderOf(TopicType.TypeName), "The topic's global id.");
         Field("name", t => t.Name, "The topic's name.");
         Field("openAlexId", t => t.OpenAlexId, "The OpenAlex topic id.");
         List<PaperFilterInputType, Paper>("papers", t => t.Papers.Select(l => l.Paper!), "The papers covering the topic.");

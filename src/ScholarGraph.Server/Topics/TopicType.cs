@@ -8,7 +8,6 @@ using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.GraphQuestions.Clusters;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Nodes;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Storage.Database;
 
@@ -41,33 +40,18 @@ public sealed class TopicType : ObjectGraphType<Topic>
             .Resolve(c => c.Source.ParentId is { } parent ? c.LoadTopic(parent) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicType>>>>("children")
             .Description("The narrower topics that belong to this one, by name; empty for a leaf.")
-            .Resolve(c => c.LoadGroup<ScholarGraphDbContext, string, Topic>("Topic.children", c.Source.Id,
-                (db, keys) => db.Topics.Where(t => t.ParentId != null && keys.Contains(t.ParentId)).OrderBy(t => t.Name).ThenBy(t => t.Id),
-                t => t.ParentId!));
+            .Resolve(c => c.LoadChildrenOfTopic(c.Source.Id));
 
         Field<PapersConnectionType>("papers")
             .Description("Papers covering the topic, newest first unless `order` says otherwise.")
             .WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
-            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Paper>("Topic.papers", c.Source.Id,
-                (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
-                (_, _) => t => t.Papers.Select(l => l.Paper!), Orderings.PapersNewestFirst));
+            .Resolve(c => c.LoadPapersOfTopic(c.Source.Id));
         Field<AuthorsConnectionType>("authors")
             .Description("Authors of papers covering the topic, by name unless `order` says otherwise.")
             .WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
-            .Resolve(c => c.LoadChildConnection<ScholarGraphDbContext, Topic, string, Author>("Topic.authors", c.Source.Id,
-                (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
-                // Distinct (topic, author) pairs joined to the authors, then correlated by one equality as the last step, so SQLite
-                // pages it with ROW_NUMBER: a correlation inside Any, or before the Distinct or the join, needs the APPLY
-                // operation, which SQLite lacks.
-                (db, batch) => t => db.PaperTopics.Where(l => batch.Contains(l.TopicId))
-                    .Join(db.Authorships, l => l.PaperId, s => s.PaperId, (l, s) => new { l.TopicId, s.AuthorId })
-                    .Distinct()
-                    .Join(db.Authors, x => x.AuthorId, a => a.Id, (x, a) => new { x.TopicId, Author = a })
-                    .Where(x => x.TopicId == t.Id)
-                    .Select(x => x.Author),
-                Orderings.AuthorsByName));
+            .Resolve(c => c.LoadAuthorsOfTopic(c.Source.Id));
 
         this.AddRelatedTopics();
     }

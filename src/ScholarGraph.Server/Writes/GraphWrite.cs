@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.GraphQL.Data.Mutations;
-using ScholarGraph.GraphQL.Data.Relay;
+using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Validation;
@@ -29,10 +29,10 @@ internal sealed class GraphWrite(ScholarGraphDbContext db, MutationInput input, 
     /// </summary>
     public static string? KeyOf(MutationInput on, string name, string typeName, string id, int? index = null)
     {
-        if (GlobalId.TryDecode(id, out var type, out var key) && type == typeName)
-            return key;
-        on.Invalid(name, $"must be an id of type {typeName}, not '{id}'", index);
-        return null;
+        var key = NodeIds.KeyOf(id, typeName, out var problem);
+        if (key is null)
+            on.Invalid(name, problem, index);
+        return key;
     }
 
     /// <summary>

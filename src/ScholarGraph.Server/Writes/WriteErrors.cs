@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Mutations;
 
 namespace ScholarGraph.Server.Writes;
@@ -16,26 +17,6 @@ public abstract class EntityNotFoundError(string typeName, string id, IReadOnlyL
     public IReadOnlyList<string> Path { get; } = path;
 }
 
-/// <summary>No author has the given id.</summary>
-/// <param name="id">The global id the client gave.</param>
-/// <param name="path">Where in the input it was given.</param>
-public sealed class AuthorNotFoundError(string id, IReadOnlyList<string> path) : EntityNotFoundError("Author", id, path);
-
-/// <summary>No paper has the given id.</summary>
-/// <param name="id">The global id the client gave.</param>
-/// <param name="path">Where in the input it was given.</param>
-public sealed class PaperNotFoundError(string id, IReadOnlyList<string> path) : EntityNotFoundError("Paper", id, path);
-
-/// <summary>No institution has the given id.</summary>
-/// <param name="id">The global id the client gave.</param>
-/// <param name="path">Where in the input it was given.</param>
-public sealed class InstitutionNotFoundError(string id, IReadOnlyList<string> path) : EntityNotFoundError("Institution", id, path);
-
-/// <summary>No topic has the given id.</summary>
-/// <param name="id">The global id the client gave.</param>
-/// <param name="path">Where in the input it was given.</param>
-public sealed class TopicNotFoundError(string id, IReadOnlyList<string> path) : EntityNotFoundError("Topic", id, path);
-
 /// <summary>The entity would duplicate one that exists: they share an identifier that must be unique.</summary>
 /// <param name="kind">The entity's kind in words (<c>paper</c>).</param>
 /// <param name="field">The input field whose value is taken (<c>doi</c>).</param>
@@ -51,38 +32,35 @@ public abstract class DuplicateEntityError(string kind, string field, string val
     public object Existing { get; } = existing;
 }
 
-/// <summary>A paper with the same DOI, arXiv id or OpenAlex id exists.</summary>
-/// <param name="field">The input field whose value is taken.</param>
-/// <param name="value">The value.</param>
-/// <param name="existing">The paper that already has it.</param>
-public sealed class DuplicatePaperError(string field, string value, Domain.Paper existing) : DuplicateEntityError("paper", field, value, existing);
+/// <summary>The type of an <see cref="EntityNotFoundError"/>: the id that names nothing, and where it was given.</summary>
+/// <typeparam name="TError">The error class.</typeparam>
+public abstract class EntityNotFoundErrorType<TError> : ErrorGraphType<TError>
+    where TError : EntityNotFoundError
+{
+    /// <summary>Defines the fields.</summary>
+    /// <param name="kind">The entity's kind in words.</param>
+    protected EntityNotFoundErrorType(string kind) : base($"An id in the input names no {kind}.")
+    {
+        Field<NonNullGraphType<IdGraphType>>("id").Description($"The id that names no {kind}.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("path")
+            .Description("Where in the input the id was given, from the argument down.").Resolve(c => c.Source.Path);
+    }
+}
 
-/// <summary>An author with the same ORCID iD or OpenAlex id exists.</summary>
-/// <param name="field">The input field whose value is taken.</param>
-/// <param name="value">The value.</param>
-/// <param name="existing">The author that already has it.</param>
-public sealed class DuplicateAuthorError(string field, string value, Domain.Author existing) : DuplicateEntityError("author", field, value, existing);
-
-/// <summary>An institution with the same ROR id or OpenAlex id exists.</summary>
-/// <param name="field">The input field whose value is taken.</param>
-/// <param name="value">The value.</param>
-/// <param name="existing">The institution that already has it.</param>
-public sealed class DuplicateInstitutionError(string field, string value, Domain.Institution existing) : DuplicateEntityError("institution", field, value, existing);
-
-/// <summary>A topic with the same name or OpenAlex id exists.</summary>
-/// <param name="field">The input field whose value is taken.</param>
-/// <param name="value">The value.</param>
-/// <param name="existing">The topic that already has it.</param>
-public sealed class DuplicateTopicError(string field, string value, Domain.Topic existing) : DuplicateEntityError("topic", field, value, existing);
-
-/// <summary>The citation to add exists already.</summary>
-/// <param name="citingId">The citing paper's global id.</param>
-/// <param name="citedId">The cited paper's global id.</param>
-public sealed class DuplicateCitationError(string citingId, string citedId)
-    : MutationError($"Paper '{citingId}' already cites paper '{citedId}'.");
-
-/// <summary>The citation to remove does not exist.</summary>
-/// <param name="citingId">The citing paper's global id.</param>
-/// <param name="citedId">The cited paper's global id.</param>
-public sealed class CitationNotFoundError(string citingId, string citedId)
-    : MutationError($"Paper '{citingId}' does not cite paper '{citedId}'.");
+/// <summary>The type of a <see cref="DuplicateEntityError"/>: which field's value is taken, and by which entity.</summary>
+/// <typeparam name="TError">The error class.</typeparam>
+public abstract class DuplicateEntityErrorType<TError> : ErrorGraphType<TError>
+    where TError : DuplicateEntityError
+{
+    /// <summary>Defines the fields.</summary>
+    /// <param name="kind">The entity's kind in words.</param>
+    /// <param name="existingField">The field holding the existing entity (<c>existingPaper</c>).</param>
+    /// <param name="existingType">The entity's graph type.</param>
+    /// <param name="unique">The identifiers that must be unique, in words.</param>
+    protected DuplicateEntityErrorType(string kind, string existingField, Type existingType, string unique)
+        : base($"The {kind} would duplicate an existing one: {unique} must be unique.")
+    {
+        Field<NonNullGraphType<StringGraphType>>("field").Description("The input field whose value is already taken.").Resolve(c => c.Source.Field);
+        Field(existingField, typeof(NonNullGraphType<>).MakeGenericType(existingType)).Description($"The {kind} that already has it.").Resolve(c => c.Source.Existing);
+    }
+}

@@ -52,9 +52,11 @@ internal sealed class SeedChecker(List<SeedProblem> problems)
     {
         var path = at.ToString();
         RequireText(file, item.Name, $"{path}.name");
+        if (EntityRules.CountryCodeProblem(item.CountryCode) is { } countryProblem)
+            Problem(file, $"{path}.countryCode", countryProblem);
         rows.Add(new Institution
         {
-            Id = item.Id, Name = item.Name, Ror = item.Ror, OpenAlexId = item.OpenAlexId, CountryCode = item.CountryCode,
+            Id = item.Id, Name = item.Name, Ror = item.Ror, OpenAlexId = item.OpenAlexId, CountryCode = EntityRules.CountryCode(item.CountryCode),
         });
     }
 

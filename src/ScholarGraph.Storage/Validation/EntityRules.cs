@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace ScholarGraph.Storage.Validation;
 
 /// <summary>
-/// The rules every writer of the graph applies (the seed loader and the mutations), so that data is held to one standard
+/// The rules every writer of the graph applies (the seed loader, the importer and the mutations), so that data is held to one standard
 /// whichever way it arrives. Each check returns why a value is refused, in words that follow its JSON or input path, or
 /// <c>null</c> when the value is fine.
 /// </summary>
@@ -40,6 +40,13 @@ public static partial class EntityRules
     /// <summary>A topic's relevance score lies in (0, 1].</summary>
     public static string? TopicScoreProblem(double? score) =>
         score is <= 0 or > 1 ? $"must be greater than 0 and at most 1, not {score?.ToString(CultureInfo.InvariantCulture)}" : null;
+
+    /// <summary>A country code must be ISO 3166-1 alpha-2: two ASCII letters, in either case (it is stored upper-case).</summary>
+    public static string? CountryCodeProblem(string? code) =>
+        code is null || (code.Length == 2 && code.All(char.IsAsciiLetter)) ? null : $"must be two letters (ISO 3166-1 alpha-2), not '{code}'";
+
+    /// <summary>The stored form of a country code: upper-case; <c>null</c> stays <c>null</c>.</summary>
+    public static string? CountryCode(string? code) => code?.ToUpperInvariant();
 
     /// <summary>
     /// The key for a new entity named <paramref name="name"/>, in the seed's style: lower-case ASCII letters and digits joined

@@ -262,7 +262,7 @@ public abstract class FilteringTests<TFactory>(TFactory server) : IClassFixture<
     [InlineData("""{ papers(where: { authors: { some: { author: { id: { eq: "bm90LWFuLWlk" } } } } }) { nodes { title } } }""",
         "papers(where).authors.some.author.id.eq: 'bm90LWFuLWlk' is not a valid id.")]
     [InlineData("""{ papers(where: { authors: { some: { author: { id: { in: ["UGFwZXI6eA=="] } } } } }) { nodes { title } } }""",
-        "papers(where).authors.some.author.id.in.0: 'UGFwZXI6eA==' is the id of a Paper, not of a Author.")]
+        "papers(where).authors.some.author.id.in.0: 'UGFwZXI6eA==' is the id of a Paper, not of an Author.")]
     [InlineData("""{ authors(where: { and: [] }) { nodes { name } } }""", "authors(where).and: must hold at least one filter")]
     [InlineData("""{ authors(where: { name: { contains: null } }) { nodes { name } } }""", "authors(where).name.contains: must not be null")]
     [InlineData("""{ topics(where: { papers: null }) { nodes { name } } }""", "topics(where).papers: must not be null")]

@@ -96,7 +96,7 @@ public sealed class AuthorMutationTests(SqliteWriteTestHost host) : IClassFixtur
 
         var wrongType = Payloads.SingleError(await host.MutateAsync("updateAuthor", UpdateAuthor, new { id = Id("Paper", "interleaved-head-attention") }), "author", "ValidationError");
         Assert.Equal("input.id", Payloads.PathOf(wrongType));
-        Assert.Contains("input.id: must be an id of type Author", wrongType.GetProperty("message").GetString());
+        Assert.Contains($"input.id: '{Id("Paper", "interleaved-head-attention")}' is the id of a Paper, not of an Author", wrongType.GetProperty("message").GetString());
     }
 
     [Fact]

@@ -35,9 +35,9 @@ public sealed class NodeTests(ScholarGraphFactory server) : IClassFixture<Schola
     }
 
     [Theory]
-    [InlineData("{ node(id: \"%%%\") { id } }", "argument 'id' is not a valid id")]
+    [InlineData("{ node(id: \"%%%\") { id } }", "argument 'id': '%%%' is not a valid id")]
     [InlineData("{ node(id: \"V2lkZ2V0OjE=\") { id } }", "names type 'Widget', which has no nodes")]
-    [InlineData("{ author(id: \"UGFwZXI6eA==\") { name } }", "is the id of a Paper, not of a Author")]
+    [InlineData("{ author(id: \"UGFwZXI6eA==\") { name } }", "argument 'id': 'UGFwZXI6eA==' is the id of a Paper, not of an Author")]
     public async Task A_malformed_or_foreign_id_gets_an_INVALID_ID_error(string query, string message)
     {
         var error = Assert.Single((await server.ExecuteAsync(query)).GetProperty("errors").EnumerateArray());

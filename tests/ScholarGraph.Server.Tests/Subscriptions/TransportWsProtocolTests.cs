@@ -229,7 +229,7 @@ public sealed class TransportWsProtocolTests
         Assert.Equal("next", next.GetProperty("type").GetString());
         var error = next.GetProperty("payload").GetProperty("errors")[0];
         Assert.Equal("INVALID_ID", error.GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Contains("argument 'id' is the id of a Paper, not of a Author", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("argument 'id': 'UGFwZXI6eA==' is the id of a Paper, not of an Author", error.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("complete", (await client.ReceiveAsync()).GetProperty("type").GetString());
     }
 

@@ -165,6 +165,23 @@ public sealed class StoreImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_work_whose_institution_has_a_bad_country_code_is_refused_by_the_rule_seeds_and_mutations_apply()
+    {
+        var work = "{\"id\": \"https://openalex.org/W2\", \"display_name\": \"Somewhere\", \"authorships\": [{\"author\": "
+            + "{\"id\": \"https://openalex.org/A2\", \"display_name\": \"Ada\"}, \"institutions\": [{\"id\": \"https://openalex.org/I2\", "
+            + "\"display_name\": \"Institute\", \"country_code\": \"Germany\"}]}]}";
+        var path = WriteFile("works.jsonl", [work]);
+
+        var summary = await ImportAsync([path]);
+
+        var problem = Assert.Single(summary.Problems);
+        Assert.Equal("works.jsonl:1", problem.Location);
+        Assert.Equal("$.authorships[0].institutions[0].country_code must be two letters (ISO 3166-1 alpha-2), not 'Germany'", problem.Reason);
+        await using var db = Context();
+        Assert.False(await db.Papers.AnyAsync());
+    }
+
+    [Fact]
     public async Task A_works_file_whose_first_line_is_broken_is_still_read_as_works_and_reports_that_line()
     {
         var path = WriteFile("broken-start.jsonl", ["{\"id\": \"https://openalex.org/W1\", \"display_name\": ", .. File.ReadAllLines(SamplePath)]);

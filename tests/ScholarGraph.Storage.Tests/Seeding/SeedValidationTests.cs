@@ -45,6 +45,14 @@ public sealed class SeedValidationTests
     }
 
     [Fact]
+    public void A_country_code_that_is_not_two_letters_is_refused_as_the_mutations_refuse_it()
+    {
+        var problem = Assert.Single(Fails(("a.json", Valid.Replace("\"name\": \"Institute\"", "\"name\": \"Institute\", \"countryCode\": \"USA\""))).Problems);
+        Assert.Equal(("a.json", "$.institutions[0].countryCode"), (problem.File, problem.JsonPath));
+        Assert.Equal("must be two letters (ISO 3166-1 alpha-2), not 'USA'", problem.Reason);
+    }
+
+    [Fact]
     public void A_missing_required_member_is_named()
     {
         var problem = Assert.Single(Fails(("a.json", Valid.Replace("\"name\": \"Ada\"", "\"nom\": \"Ada\""))).Problems);

@@ -45,4 +45,19 @@ public sealed class EntityRulesTests
     [InlineData(1.01, false)]
     public void A_topic_score_lies_above_zero_and_at_most_one(double score, bool valid) =>
         Assert.Equal(valid, EntityRules.TopicScoreProblem(score) is null);
+
+    [Theory]
+    [InlineData("DE", true)]
+    [InlineData("de", true)]
+    [InlineData("DEU", false)]
+    [InlineData("D1", false)]
+    [InlineData("Ü", false)]
+    public void A_country_code_is_two_ascii_letters(string code, bool valid)
+    {
+        Assert.Equal(valid, EntityRules.CountryCodeProblem(code) is null);
+        Assert.Equal(code.ToUpperInvariant(), EntityRules.CountryCode(code));
+    }
+
+    [Fact]
+    public void No_country_code_is_allowed() => Assert.Null(EntityRules.CountryCodeProblem(null));
 }

@@ -3,7 +3,6 @@ using GraphQL.Types;
 using ScholarGraph.Domain;
 using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
 
 namespace ScholarGraph.Server.GraphQuestions.Clusters;

@@ -8,7 +8,6 @@ using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
 
 namespace ScholarGraph.Server.GraphQuestions.Clusters;

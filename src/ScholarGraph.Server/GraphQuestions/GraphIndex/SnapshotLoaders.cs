@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using ScholarGraph.Domain;
-using ScholarGraph.Server.Schema;
+using ScholarGraph.Server.Authors;
+using ScholarGraph.Server.Papers;
+using ScholarGraph.Server.Topics;
 
 namespace ScholarGraph.Server.GraphQuestions.GraphIndex;
 

@@ -3,7 +3,6 @@ using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Schema;
 
 namespace ScholarGraph.Server.GraphQuestions.Networks;
 

@@ -4,8 +4,8 @@ using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
+using ScholarGraph.Server.Nodes;
 
 namespace ScholarGraph.Server.GraphQuestions.Networks;
 
@@ -57,8 +57,8 @@ internal static class NetworkQueries
         var to = context.GetArgument<DateOnly?>("to");
         if (from > to)
             throw GraphArguments.OutOfRange(context, "from", $"must not be after 'to' ({to:yyyy-MM-dd}); got {from:yyyy-MM-dd}");
-        var authorKey = Ids.KeyOf(context, AuthorType.TypeName, "authorId");
-        var topicKey = context.GetArgument<string?>("topicId") is null ? null : Ids.KeyOf(context, TopicType.TypeName, "topicId");
+        var authorKey = NodeIds.KeyOf(context, AuthorType.TypeName, "authorId");
+        var topicKey = context.GetArgument<string?>("topicId") is null ? null : NodeIds.KeyOf(context, TopicType.TypeName, "topicId");
 
         var snapshot = context.GraphSnapshot();
         var index = snapshot.Index;
@@ -73,8 +73,8 @@ internal static class NetworkQueries
     {
         var maxLength = GraphArguments.Int(context, "maxLength", 1, MaxPathLength);
         var maxPaths = GraphArguments.Int(context, "maxPaths", 1, MaxPaths);
-        var fromKey = Ids.KeyOf(context, AuthorType.TypeName, "fromAuthorId");
-        var toKey = Ids.KeyOf(context, AuthorType.TypeName, "toAuthorId");
+        var fromKey = NodeIds.KeyOf(context, AuthorType.TypeName, "fromAuthorId");
+        var toKey = NodeIds.KeyOf(context, AuthorType.TypeName, "toAuthorId");
         var snapshot = context.GraphSnapshot();
         var index = snapshot.Index;
         if (!index.Authors.TryGetId(fromKey, out var from) || !index.Authors.TryGetId(toKey, out var to))

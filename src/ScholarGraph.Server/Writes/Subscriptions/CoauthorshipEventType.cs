@@ -2,7 +2,6 @@ using GraphQL.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Schema;
 
 namespace ScholarGraph.Server.Writes.Subscriptions;
 

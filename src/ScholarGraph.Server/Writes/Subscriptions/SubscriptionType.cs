@@ -3,8 +3,8 @@ using GraphQL.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Papers;
-using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Topics;
+using ScholarGraph.Server.Nodes;
 
 namespace ScholarGraph.Server.Writes.Subscriptions;
 
@@ -39,7 +39,7 @@ public sealed class SubscriptionType : ObjectGraphType
             .Resolve(c => c.LoadAuthor(((AuthorUpdated)c.Source!).AuthorId))
             .ResolveStream(c =>
             {
-                var id = Ids.KeyOf(c, AuthorType.TypeName);
+                var id = NodeIds.KeyOf(c, AuthorType.TypeName);
                 return hub.Observe<AuthorUpdated, AuthorUpdated>(change => change.AuthorId == id ? change : null);
             });
 
@@ -48,7 +48,7 @@ public sealed class SubscriptionType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("authorId", "The author's global id.")
             .ResolveStream(c =>
             {
-                var id = Ids.KeyOf(c, AuthorType.TypeName, "authorId");
+                var id = NodeIds.KeyOf(c, AuthorType.TypeName, "authorId");
                 return hub.Observe<CoauthorshipAdded, CoauthorshipAdded>(change =>
                     change.AuthorId == id ? change
                     : change.CoauthorId == id ? change with { AuthorId = id, CoauthorId = change.AuthorId }
@@ -57,5 +57,5 @@ public sealed class SubscriptionType : ObjectGraphType
     }
 
     private static string? OptionalKey(IResolveFieldContext context, string typeName, string argument) =>
-        context.GetArgument<string?>(argument) is null ? null : Ids.KeyOf(context, typeName, argument);
+        context.GetArgument<string?>(argument) is null ? null : NodeIds.KeyOf(context, typeName, argument);
 }

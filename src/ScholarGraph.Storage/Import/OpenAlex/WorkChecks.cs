@@ -33,6 +33,8 @@ internal static class WorkChecks
                     : ImportKeys.FromRor(ExternalIds.Ror(institutions[j].Ror)!);
                 if (EntityRules.KeyProblem(key, "institution") is { } institutionKey)
                     return $"$.authorships[{i}].institutions[{j}]: {institutionKey}";
+                if (EntityRules.CountryCodeProblem(institutions[j].CountryCode) is { } countryProblem)
+                    return $"$.authorships[{i}].institutions[{j}].country_code {countryProblem}";
             }
         }
         var topics = work.Topics ?? [];

@@ -145,7 +145,7 @@ internal sealed class WorkRowWriter : IDisposable
             _institutions.Write(new Institution
             {
                 Id = key, Name = institution.DisplayName!, OpenAlexId = openAlexId, Ror = ror,
-                CountryCode = institution.CountryCode, Type = institution.Type,
+                CountryCode = EntityRules.CountryCode(institution.CountryCode), Type = institution.Type,
             });
         }
         return key;

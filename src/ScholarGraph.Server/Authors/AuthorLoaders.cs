@@ -1,0 +1,68 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using ScholarGraph.Domain;
+using ScholarGraph.GraphQL.Data;
+using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.Server.Papers;
+using ScholarGraph.Storage.Database;
+
+namespace ScholarGraph.Server.Authors;
+
+/// <summary>The queries that read authors and what hangs off them, each batched per selection level.</summary>
+internal static class AuthorLoaders
+{
+    /// <summary>Authors by name; the default order of every author connection.</summary>
+    public static readonly KeysetOrdering<Author> AuthorsByName =
+        KeysetOrdering<Author>.Named("Author:name").ThenBy(a => a.Name).ThenBy(a => a.Id);
+
+    /// <summary>The author with key <paramref name="id"/>, batched with every other author the selection asks for.</summary>
+    public static IDataLoaderResult<Author?> LoadAuthor(this IResolveFieldContext context, string id) =>
+        context.LoadByKey<ScholarGraphDbContext, string, Author>("Author.byId", id,
+            (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id);
+
+    /// <summary>A page of all authors.</summary>
+    public static Task<Connection<Author>> LoadAuthorsAsync(this IResolveFieldContext context) =>
+        context.LoadConnectionAsync<ScholarGraphDbContext, Author>(db => db.Authors, AuthorsByName);
+
+    /// <summary>The metrics sources report about an author, by source.</summary>
+    public static IDataLoaderResult<IReadOnlyList<ReportedAuthorMetrics>> LoadReportedMetrics(this IResolveFieldContext context, string authorId) =>
+        context.LoadList<ScholarGraphDbContext, string, ReportedAuthorMetrics, ReportedAuthorMetrics>("Author.reportedMetrics",
+            authorId, (db, keys) => db.ReportedAuthorMetrics.Where(m => keys.Contains(m.AuthorId)), m => m.AuthorId, m => m,
+            rows => rows.OrderBy(m => m.Source));
+
+    /// <summary>A page of an author's papers, newest first.</summary>
+    public static IDataLoaderResult<Connection<Paper>?> LoadPapersOfAuthor(this IResolveFieldContext context, string authorId) =>
+        context.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", authorId,
+            (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
+            (_, _) => a => a.Authorships.Select(s => s.Paper!), PaperLoaders.PapersNewestFirst);
+
+    /// <summary>The institutions an author is affiliated with or that a paper lists for the author, by name.</summary>
+    public static IDataLoaderResult<IReadOnlyList<Institution>> LoadInstitutionsOfAuthor(this IResolveFieldContext context, string authorId) =>
+        context.LoadList<ScholarGraphDbContext, string, AuthorInstitution, Institution>("Author.institutions", authorId,
+            (db, keys) => db.Affiliations.Where(a => keys.Contains(a.AuthorId))
+                .Select(a => new { a.AuthorId, a.InstitutionId })
+                .Union(db.Authorships.Where(s => keys.Contains(s.AuthorId) && s.InstitutionId != null)
+                    .Select(s => new { s.AuthorId, InstitutionId = s.InstitutionId! }))
+                .Join(db.Institutions, x => x.InstitutionId, i => i.Id, (x, i) => new AuthorInstitution { AuthorId = x.AuthorId, Institution = i }),
+            a => a.AuthorId, a => a.Institution,
+            rows => rows.OrderBy(a => a.Institution.Name).ThenBy(a => a.Institution.Id));
+
+    /// <summary>The topics of an author's papers with a paper count each, most papers first.</summary>
+    public static IDataLoaderResult<IReadOnlyList<AuthorTopic>> LoadTopicsOfAuthor(this IResolveFieldContext context, string authorId) =>
+        context.LoadGroup<ScholarGraphDbContext, string, AuthorTopic>("Author.topics", authorId,
+            (db, keys) => db.Authorships.Where(s => keys.Contains(s.AuthorId))
+                .SelectMany(s => s.Paper!.Topics, (s, t) => new { s.AuthorId, t.Topic })
+                .GroupBy(x => new { x.AuthorId, x.Topic!.Id, x.Topic.Name })
+                // Ordered before the positional record is built: EF Core cannot order by a constructor argument.
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name).ThenBy(g => g.Key.Id)
+                .Select(g => new AuthorTopic(g.Key.AuthorId, g.Key.Id, g.Key.Name, g.Count())),
+            t => t.AuthorId);
+
+    /// <summary>An institution of an author, as one row of the batched query.</summary>
+    internal sealed class AuthorInstitution
+    {
+        public required string AuthorId { get; init; }
+
+        public required Institution Institution { get; init; }
+    }
+}
