@@ -1,5 +1,7 @@
 using ScholarGraph.Server.Writes.Changes;
+using Microsoft.Extensions.Options;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
+using ScholarGraph.Server.Hosting.Configuration;
 using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Hosting.Security;
@@ -15,16 +17,42 @@ public static class ScholarGraphHostingExtensions
     /// <summary>Registers storage, the GraphQL schema and the transports, configured from <c>builder.Configuration</c>.</summary>
     public static WebApplicationBuilder AddScholarGraph(this WebApplicationBuilder builder)
     {
-        var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        database.ConnectionString ??= builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        builder.Services.AddScholarGraphStorage(database);
+        var configuration = builder.Configuration;
+        builder.Services.AddSectionOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
+            .PostConfigure(database => database.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
+        builder.Services.AddScholarGraphStorage();
         builder.Services.AddGraphChanges();
         builder.Services.AddScholarGraphSecurity(builder.Configuration);
         builder.Services.AddScholarGraphSubscriptions();
-        builder.Services.AddGraphIndex();
+        builder.Services.AddGraphIndex(configuration);
         builder.Services.AddScholarGraphSchema(builder.Configuration);
         builder.AddGraphQLHttpWithIde();
         return builder;
+    }
+
+    /// <summary>
+    /// Validates the settings, maps the endpoints (<see cref="MapScholarGraph"/>), prepares the store and the graph index
+    /// (<see cref="InitializeScholarGraphAsync"/>) and serves until shutdown. A bad setting stops the start before anything is
+    /// written, with one line per problem naming the key and the reason.
+    /// </summary>
+    /// <returns>The process's exit code: 0 after a clean shutdown, 1 when the start was refused.</returns>
+    public static async Task<int> RunScholarGraphAsync(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            app.MapScholarGraph();
+            if (!await app.InitializeScholarGraphAsync())
+                return 1;
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (ConfigurationProblems.Describe(e) is { } problems)
+        {
+            foreach (var problem in problems)
+                await Console.Error.WriteLineAsync(problem);
+            return 1;
+        }
     }
 
     /// <summary>Authenticates callers, and maps the GraphQL endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>.</summary>

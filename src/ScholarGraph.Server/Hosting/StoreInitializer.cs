@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Database;
@@ -13,7 +14,7 @@ internal static class StoreInitializer
 {
     public static async Task InitializeAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
-        var options = services.GetRequiredService<DatabaseOptions>();
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         await using var db = await services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>().CreateDbContextAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
+using Microsoft.Extensions.Options;
+using ScholarGraph.Server.Hosting.Configuration;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Filtering;
 using ScholarGraph.GraphQL.Data.Paging;
@@ -11,13 +13,14 @@ public static class SchemaServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ScholarGraphSchema"/> with GraphQL.NET, paging options bound from the configuration section
-    /// <c>Paging</c> (defaults: page size 10, maximum 50), a per-request <see cref="BatchLoaderRegistry"/>, and a service scope
+    /// <c>Paging</c> and validated at start (defaults: page size 10, maximum 50), a per-request <see cref="BatchLoaderRegistry"/>, and a service scope
     /// per subscription event.
     /// </summary>
     public static IServiceCollection AddScholarGraphSchema(this IServiceCollection services, IConfiguration configuration)
     {
-        var paging = configuration.GetSection(PagingOptions.SectionName).Get<PagingOptions>() ?? new PagingOptions();
-        services.AddSingleton(paging);
+        services.AddSectionOptions<PagingOptions>(configuration, PagingOptions.SectionName);
+        // The data layer and the graph types take the settled value, not the options wrapper.
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<PagingOptions>>().Value);
         services.AddScoped<BatchLoaderRegistry>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<ScholarGraphSchema>()

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ScholarGraph.Storage.Database;
 
 /// <summary>Which database ScholarGraph stores its graph in; bound from the configuration section <c>Database</c>.</summary>
-public sealed class DatabaseOptions
+public sealed class DatabaseOptions : IValidatableObject
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Database";
@@ -22,7 +24,17 @@ public sealed class DatabaseOptions
     public bool SeedOnStart { get; set; } = true;
 
     /// <summary>The folder of seed JSON files. Default: <c>seed-data</c>, searched from the working directory upwards.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "must name a folder")]
     public string SeedDirectory { get; set; } = "seed-data";
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+            yield return new ValidationResult("'Postgres' is not available in this build yet; use 'Sqlite' or 'InMemory'", [nameof(Provider)]);
+        else if (!Enum.IsDefined(Provider))
+            yield return new ValidationResult($"'{Provider}' is unknown; use 'Sqlite' or 'InMemory'", [nameof(Provider)]);
+    }
 }
 
 /// <summary>The database engines ScholarGraph can store its graph in.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ScholarGraph.Storage.Database;
 
@@ -10,14 +11,14 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a pooled <see cref="IDbContextFactory{TContext}"/> for <see cref="ScholarGraphDbContext"/> (resolvers running in
-    /// parallel each create their own short-lived context) and the provider chosen by <paramref name="options"/>. Every
+    /// parallel each create their own short-lived context) with the provider chosen by the registered
+    /// <see cref="IOptions{TOptions}"/> of <see cref="DatabaseOptions"/> (register and bind those first). Every
     /// <see cref="IInterceptor"/> registered as a service is added to the contexts (for telemetry, and for tests that count queries).
     /// </summary>
-    public static IServiceCollection AddScholarGraphStorage(this IServiceCollection services, DatabaseOptions options)
+    public static IServiceCollection AddScholarGraphStorage(this IServiceCollection services)
     {
-        services.AddSingleton(options);
         services.AddPooledDbContextFactory<ScholarGraphDbContext>((provider, builder) =>
-            Configure(builder, options).AddInterceptors(provider.GetServices<IInterceptor>()));
+            Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value).AddInterceptors(provider.GetServices<IInterceptor>()));
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Graph.Scholarly;
@@ -26,12 +27,12 @@ namespace ScholarGraph.Server.GraphQuestions.GraphIndex;
 /// <see cref="ScholarlyIndex.WithPapers"/>).
 /// </para>
 /// </remarks>
-public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> contexts, IConfiguration configuration, ILogger<GraphIndexHolder> logger)
+public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> contexts, IOptions<GraphIndexOptions> options, ILogger<GraphIndexHolder> logger)
     : IGraphChangeListener
 {
     // Serialises applying writes, full rebuilds and swaps; a background merge holds it only to replay and swap.
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly int _mergeThreshold = configuration.GetValue("GraphIndex:MergeThreshold", 10_000);
+    private readonly int _mergeThreshold = options.Value.MergeThreshold;
     private GraphSnapshot? _current;
     private long _requested;
     private long _built;

@@ -1,12 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ScholarGraph.Server.Hosting.Security;
 
 /// <summary>Who may call the server and what they may do; bound from the configuration section <c>Security</c>.</summary>
-public sealed class SecurityOptions
+public sealed class SecurityOptions : IValidatableObject
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Security";
 
     /// <summary>The scope a caller needs to run mutations. Default: <c>graph:write</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "must name a scope")]
     public string WriteScope { get; set; } = "graph:write";
 
     /// <summary>
@@ -22,6 +25,23 @@ public sealed class SecurityOptions
 
     /// <summary>How bearer tokens (JWT) are validated. Default: no issuer configured, so bearer tokens are refused.</summary>
     public JwtOptions Jwt { get; set; } = new();
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        for (var i = 0; i < ApiKeys.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(ApiKeys[i].Name))
+                yield return new ValidationResult("must not be empty: logs name the key's holder by it", [$"ApiKeys:{i}:Name"]);
+            if (string.IsNullOrEmpty(ApiKeys[i].Key))
+                yield return new ValidationResult("must not be empty", [$"ApiKeys:{i}:Key"]);
+        }
+        var jwtParts = new[] { Jwt.Issuer, Jwt.Audience, Jwt.SigningKey }.Count(v => !string.IsNullOrEmpty(v));
+        if (jwtParts is > 0 and < 3)
+            yield return new ValidationResult("needs Issuer, Audience and SigningKey together (or none of them, which turns bearer tokens off)", ["Jwt"]);
+        if (!string.IsNullOrEmpty(Jwt.SigningKey) && Jwt.SigningKey.Length < 32)
+            yield return new ValidationResult($"must be at least 32 characters (256 bits for HS256), not {Jwt.SigningKey.Length}", ["Jwt:SigningKey"]);
+    }
 }
 
 /// <summary>One API key: who holds it and what it allows.</summary>
