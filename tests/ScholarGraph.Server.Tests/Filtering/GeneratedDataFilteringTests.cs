@@ -5,30 +5,35 @@ using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Server.Tests.Filtering;
 
-/// <summary>The server on SQLite, seeded from a generated graph of 300 papers written to a temporary folder.</summary>
+/// <summary>
+/// The server on SQLite, seeded from a generated graph of 300 papers written to a temporary folder of its own: each test class
+/// that uses this fixture gets an instance, so a shared folder would be deleted by one while another still seeds from it.
+/// </summary>
 public sealed class GeneratedSqliteScholarGraphFactory : ScholarGraphFactory
 {
-    private static readonly string Folder = Path.Combine(Path.GetTempPath(), $"sg-filter-generated-{Guid.NewGuid():N}");
+    private readonly string _folder;
 
-    public GeneratedSqliteScholarGraphFactory() : base("Sqlite", new() { ["Database:SeedDirectory"] = Generate() }) { }
+    public GeneratedSqliteScholarGraphFactory() : this(Path.Combine(Path.GetTempPath(), $"sg-filter-generated-{Guid.NewGuid():N}")) { }
+
+    private GeneratedSqliteScholarGraphFactory(string folder) : base("Sqlite", new() { ["Database:SeedDirectory"] = Generate(folder) }) =>
+        _folder = folder;
 
     /// <summary>The generated graph as the seed reader reads it: the tests' independent source of expected answers.</summary>
-    public SeedGraph Graph => _graph ??= SeedReader.ReadDirectory(Folder);
+    public SeedGraph Graph => _graph ??= SeedReader.ReadDirectory(_folder);
 
     private SeedGraph? _graph;
 
-    private static string Generate()
+    private static string Generate(string folder)
     {
-        if (!Directory.Exists(Folder))
-            SeedGenerator.WriteAsync(new GeneratorOptions { Papers = 300, Seed = 11 }, Folder).GetAwaiter().GetResult();
-        return Folder;
+        SeedGenerator.WriteAsync(new GeneratorOptions { Papers = 300, Seed = 11 }, folder).GetAwaiter().GetResult();
+        return folder;
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (Directory.Exists(Folder))
-            Directory.Delete(Folder, recursive: true);
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
     }
 }
 
