@@ -18,6 +18,12 @@ public static class ScholarGraphHostingExtensions
     public static WebApplicationBuilder AddScholarGraph(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        // The content root is the caller's folder (where data/ and seed-data are found), so the settings shipped beside the
+        // binary are read from there, at the lowest precedence: a first start is quiet (SQL at Warning) wherever it runs from.
+        configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = "appsettings.json", Optional = true, FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+        });
         builder.Services.AddSectionOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
             .PostConfigure(database => database.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
         builder.Services.AddScholarGraphStorage();
@@ -80,8 +86,7 @@ public static class ScholarGraphHostingExtensions
         }
         catch (Exception e) when (e is SeedValidationException or StoreSchemaException)
         {
-            app.Logger.LogCritical("{Message}", e.Message);
-            // The console logger writes on a background queue that a failing start may not wait for; stderr is certain.
+            // Once, on stderr: the console logger writes on a background queue that a failing start may not wait for.
             await Console.Error.WriteLineAsync(e.Message);
             return false;
         }

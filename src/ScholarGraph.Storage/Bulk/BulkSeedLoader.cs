@@ -15,10 +15,9 @@ namespace ScholarGraph.Storage.Bulk;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Two passes over the files, each streamed item by item (<see cref="SeedFileStreamer"/>). The first declares every id, because the
-/// format allows a reference to point into another file or forward within one; it keeps only the ids (and the topics' keywords),
-/// not the items. The second checks each item with the same <see cref="SeedChecker"/> as the in-memory path and writes its rows
-/// at once through one prepared upsert per table (<see cref="SqliteTableWriter"/>).
+/// The same two passes as the in-memory reader (<see cref="SeedPasses"/>), each streamed item by item: the first declares every id
+/// (keeping only the ids and the topics' keywords, not the items), the second checks each item and writes its rows at once
+/// through one prepared upsert per table (<see cref="SqliteTableWriter"/>).
 /// </para>
 /// <para>
 /// Everything is written in one transaction, with foreign keys checked at the commit (<c>PRAGMA defer_foreign_keys</c>), so files
@@ -57,13 +56,9 @@ public static class BulkSeedLoader
         var problems = new List<SeedProblem>();
         var checker = new SeedChecker(problems);
 
-        var declared = new Dictionary<string, SeedSource>(StringComparer.Ordinal);
-        foreach (var path in files)
-        {
-            var declarer = new Declarer(checker, Path.GetFileName(path));
-            if (SeedFileStreamer.Read(path, declarer, problems, cancellationToken) && declarer.Source is { } source)
-                declared[path] = source;
-        }
+        var inputs = files.Select(path => new SeedInput(Path.GetFileName(path), () =>
+            new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan))).ToList();
+        var sources = SeedPasses.DeclareAll(inputs, checker, problems, cancellationToken);
 
         await StoreSchema.EnsureAsync(db, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -78,15 +73,7 @@ public static class BulkSeedLoader
             await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", cancellationToken);
             using var writer = new SeedRowWriter(db, transaction.GetDbTransaction(), checker);
             var before = writer.CountRows();
-            foreach (var path in files)
-            {
-                // A file that did not parse in the first pass was reported there; its items are unknown, so it is skipped.
-                if (!declared.TryGetValue(path, out var source))
-                    continue;
-                var file = Path.GetFileName(path);
-                checker.Check(file, source);
-                SeedFileStreamer.Read(path, new Checker(checker, file, source, writer), problems, cancellationToken);
-            }
+            SeedPasses.CheckAll(inputs, sources, checker, writer, cancellationToken);
             if (problems.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -109,37 +96,6 @@ public static class BulkSeedLoader
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA " + pragma;
         return await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private sealed class Declarer(SeedChecker checker, string file) : ISeedItemVisitor
-    {
-        public SeedSource? Source { get; private set; }
-
-        public void Visit(SeedSource source) => Source = source;
-
-        public void Visit(SeedItemPath at, SeedInstitution item) => checker.Declare(file, at, item);
-
-        public void Visit(SeedItemPath at, SeedTopic item) => checker.Declare(file, at, item);
-
-        public void Visit(SeedItemPath at, SeedAuthor item) => checker.Declare(file, at, item);
-
-        public void Visit(SeedItemPath at, SeedPaper item) => checker.Declare(file, at, item);
-    }
-
-    private sealed class Checker(SeedChecker checker, string file, SeedSource source, ISeedRowSink rows) : ISeedItemVisitor
-    {
-        // Read in the first pass, where it may have come after the items.
-        public void Visit(SeedSource source)
-        {
-        }
-
-        public void Visit(SeedItemPath at, SeedInstitution item) => checker.Check(file, at, item, rows);
-
-        public void Visit(SeedItemPath at, SeedTopic item) => checker.Check(file, at, item, rows);
-
-        public void Visit(SeedItemPath at, SeedAuthor item) => checker.Check(file, source, at, item, rows);
-
-        public void Visit(SeedItemPath at, SeedPaper item) => checker.Check(file, source, at, item, rows);
     }
 
     // One writer per seed table; rows stop being written once a problem is found, since the transaction will be rolled back.

@@ -4,8 +4,8 @@ using ScholarGraph.Storage.Validation;
 namespace ScholarGraph.Storage.Seeding;
 
 /// <summary>
-/// The rules of the seed format, applied one item at a time so that whole documents (<see cref="SeedValidator"/>) and streamed
-/// files (<see cref="Bulk.BulkSeedLoader"/>) are checked by the same code. Use in two passes: <c>Declare</c> every item of every
+/// The rules of the seed format, applied one item at a time by <see cref="SeedPasses"/>, which both the in-memory reader and
+/// the bulk loader use. Use in two passes: <c>Declare</c> every item of every
 /// file first (references may point into other files and forward within a file), then <c>Check</c> every item, which reports each
 /// problem with its file and JSON path and hands the rows it builds to an <see cref="ISeedRowSink"/>. Rows are built even for items
 /// with problems; whoever writes them must stop once <see cref="HasProblems"/> is true. The value rules are
@@ -32,6 +32,24 @@ internal sealed class SeedChecker(List<SeedProblem> problems)
     {
         if (Declare(_topicOrigins, item.Id, new Origin(file, at), "topic"))
             _topics[item.Id] = item;
+    }
+
+    /// <summary>
+    /// Declares the id of an item that could not be read (reported already), so that references to it add no problems of their
+    /// own; nothing when its id is unknown, or not a valid or a repeated id (the item's own problem covers it).
+    /// </summary>
+    public void DeclareMalformed(SeedItemPath at, string? id)
+    {
+        if (id is null)
+            return;
+        var known = at.Section switch
+        {
+            SeedSection.Institutions => _institutions,
+            SeedSection.Topics => _topicOrigins,
+            SeedSection.Authors => _authors,
+            _ => _papers,
+        };
+        known.TryAdd(id, new Origin("", at));
     }
 
     /// <summary>Declares an author's id.</summary>
@@ -187,7 +205,9 @@ internal sealed class SeedChecker(List<SeedProblem> problems)
             var at = $"{path}.topics[{i}]";
             if (!_topics.TryGetValue(link.Topic, out var topic))
             {
-                Problem(file, $"{at}.topic", $"refers to unknown topic id '{link.Topic}'");
+                // A topic that could not be read is declared without its keywords; its own problem is reported already.
+                if (!_topicOrigins.ContainsKey(link.Topic))
+                    Problem(file, $"{at}.topic", $"refers to unknown topic id '{link.Topic}'");
                 continue;
             }
             if (!seen.Add(link.Topic))

@@ -49,61 +49,49 @@ public static class SeedReader
             .ToList();
     }
 
-    /// <summary>Reads and validates seed documents given as named streams.</summary>
+    /// <summary>Reads and validates seed documents given as named streams (read twice: rewound when they can seek, else buffered).</summary>
     /// <exception cref="SeedValidationException">Any document is malformed or the documents together are inconsistent.</exception>
     public static SeedGraph Read(IEnumerable<(string Name, Stream Content)> files)
     {
+        var inputs = files.Select(f => new SeedInput(f.Name, Rewinding(f.Content))).ToList();
         var problems = new List<SeedProblem>();
-        var documents = new List<(string Name, SeedDocument Document)>();
-        foreach (var (name, content) in files)
-        {
-            var document = Parse(name, content, problems);
-            if (document is not null)
-                documents.Add((name, document));
-        }
-        var graph = SeedValidator.Validate(documents, problems);
+        var checker = new SeedChecker(problems);
+        var graph = new SeedGraph();
+        var sources = SeedPasses.DeclareAll(inputs, checker, problems, CancellationToken.None);
+        SeedPasses.CheckAll(inputs, sources, checker, graph, CancellationToken.None);
         if (problems.Count > 0)
             throw new SeedValidationException(problems);
         return graph;
     }
 
-    private static SeedDocument? Parse(string name, Stream content, List<SeedProblem> problems)
+    // Each pass reads the stream from its start; the caller keeps ownership, so the pass gets a view it may dispose.
+    private static Func<Stream> Rewinding(Stream content)
     {
-        try
+        if (!content.CanSeek)
         {
-            var document = JsonSerializer.Deserialize<SeedDocument>(content, SerializerOptions);
-            if (document is null)
-                problems.Add(new SeedProblem(name, "$", "the file holds null instead of a seed document"));
-            return document;
+            var copy = new MemoryStream();
+            content.CopyTo(copy);
+            content = copy;
         }
-        catch (JsonException e)
+        var origin = content.Position;
+        return () =>
         {
-            problems.Add(ProblemOf(name, "$", e));
-            return null;
-        }
+            content.Position = origin;
+            return new NonClosingStream(content);
+        };
     }
 
-    /// <summary>
-    /// Describes a malformed file: the path of <paramref name="e"/>, taken as relative to <paramref name="at"/> (the value that was
-    /// being read), its first sentence, and the line and byte where reading stopped.
-    /// </summary>
-    internal static SeedProblem ProblemOf(string file, string at, JsonException e)
+    private sealed class NonClosingStream(Stream inner) : Stream
     {
-        var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-        var path = e.Path is { Length: > 1 } relative && relative.StartsWith('$') ? at + relative[1..] : at;
-        return new SeedProblem(file, path, FirstSentence(e.Message) + where);
-    }
-
-    // System.Text.Json appends "Path: ... | LineNumber: ..." to its messages (its reader, "LineNumber: ..." alone); we report
-    // those separately.
-    private static string FirstSentence(string message)
-    {
-        foreach (var marker in (ReadOnlySpan<string>)[" Path: ", " LineNumber: "])
-        {
-            var cut = message.IndexOf(marker, StringComparison.Ordinal);
-            if (cut >= 0)
-                message = message[..cut];
-        }
-        return message.TrimEnd();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

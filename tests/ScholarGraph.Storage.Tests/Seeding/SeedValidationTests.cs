@@ -88,6 +88,30 @@ public sealed class SeedValidationTests
     }
 
     [Fact]
+    public void Every_malformed_item_is_reported_at_once_in_plain_words_with_its_line_in_the_file()
+    {
+        var json = Valid
+            .Replace("\"name\": \"Institute\"", "\"nme\": \"Institute\"")
+            .Replace("{ \"id\": \"bob\", \"name\": \"Bob\" }", "{ \"id\": \"bob\" }")
+            .Replace("\"title\": \"A graph paper\",", "\"title\": \"A graph paper\", \"date\": \"2025-13-45\",");
+        var problems = Fails(("a.json", json)).Problems.Select(p => (p.JsonPath, p.Reason)).ToList();
+        Assert.Equal([
+            ("$.institutions[0].nme", "'nme' is not a member of an institution; an institution has id, name, ror, openAlexId, countryCode (line 3)"),
+            ("$.authors[1]", "an author needs 'name', which is missing (line 5)"),
+            ("$.papers[0].date", "\"2025-13-45\" is not a date written YYYY-MM-DD (line 7)"),
+        ], problems);
+        Assert.DoesNotContain(problems, p => p.Reason.Contains("System.", StringComparison.Ordinal) || p.Reason.Contains("ScholarGraph.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_reference_to_an_item_that_could_not_be_read_adds_no_problem_of_its_own()
+    {
+        // Bob has a member the format lacks; the paper's reference to him is not reported as unknown on top.
+        var problem = Assert.Single(Fails(("a.json", Valid.Replace("{ \"id\": \"bob\", \"name\": \"Bob\" }", "{ \"id\": \"bob\", \"name\": \"Bob\", \"age\": 40 }"))).Problems);
+        Assert.Equal("$.authors[1].age", problem.JsonPath);
+    }
+
+    [Fact]
     public void A_topic_without_score_or_keyword_evidence_is_refused()
     {
         var problem = Assert.Single(Fails(("a.json", Valid.Replace("\"keywords\": [\"graph\"]", "\"keywords\": [\"lattice\"]"))).Problems);

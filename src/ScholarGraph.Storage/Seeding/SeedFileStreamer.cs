@@ -1,7 +1,6 @@
 using System.Text.Json;
-using ScholarGraph.Storage.Seeding;
 
-namespace ScholarGraph.Storage.Bulk;
+namespace ScholarGraph.Storage.Seeding;
 
 /// <summary>What a <see cref="SeedFileStreamer"/> hands over, item by item, in file order.</summary>
 internal interface ISeedItemVisitor
@@ -15,13 +14,17 @@ internal interface ISeedItemVisitor
     void Visit(SeedItemPath at, SeedAuthor item);
 
     void Visit(SeedItemPath at, SeedPaper item);
+
+    /// <summary>An item that could not be read (its problem is reported already), with its id where that could be read.</summary>
+    void VisitMalformed(SeedItemPath at, string? id);
 }
 
 /// <summary>
 /// Reads one seed file without holding it: a <see cref="Utf8JsonReader"/> walks the top-level object over a refilled buffer, and
 /// each item of the four arrays is deserialized on its own (with <see cref="SeedReader.SerializerOptions"/>, so the format's rules
-/// are the same as in memory) and handed to a visitor, then dropped. The buffer only ever holds one item plus one read block, so
-/// memory does not grow with the file.
+/// are the same everywhere) and handed to a visitor, then dropped. The buffer only ever holds one item plus one read block, so
+/// memory does not grow with the file. An item that cannot be read is reported (<see cref="SeedFormatProblems"/>, with its line
+/// in the file) and passed over, so one run reports every malformed item; only broken JSON syntax ends the file.
 /// </summary>
 internal sealed class SeedFileStreamer
 {
@@ -42,34 +45,41 @@ internal sealed class SeedFileStreamer
     private SeedSection _section;
     private int _index;
     private bool _sawSource;
+    private bool _sourceRead;
     private string _reading = "$";
+    // The 1-based line of the file at _start, advanced as bytes are consumed, so problems name lines of the file, not of the item.
+    private int _lineAtStart = 1;
+    private readonly string _file;
+    private readonly List<SeedProblem> _problems;
 
-    private SeedFileStreamer(Stream stream, ISeedItemVisitor visitor, CancellationToken cancellationToken)
+    private SeedFileStreamer(string file, Stream stream, ISeedItemVisitor visitor, List<SeedProblem> problems, CancellationToken cancellationToken)
     {
+        _file = file;
         _stream = stream;
         _visitor = visitor;
+        _problems = problems;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>
-    /// Streams <paramref name="path"/> into <paramref name="visitor"/>. A malformed file adds one problem (file, JSON path, reason,
-    /// line) to <paramref name="problems"/> and stops there, as <see cref="SeedReader"/> does; the result is then <c>false</c>.
+    /// Streams the seed file <paramref name="file"/> from <paramref name="stream"/> into <paramref name="visitor"/>. Each malformed
+    /// item adds a problem (file, JSON path, reason, line) to <paramref name="problems"/> and reading goes on; broken JSON syntax or
+    /// a malformed document adds one and ends the file. The result is whether the file's source could be read (its items can then
+    /// be checked).
     /// </summary>
-    public static bool Read(string path, ISeedItemVisitor visitor, List<SeedProblem> problems, CancellationToken cancellationToken)
+    public static bool Read(string file, Stream stream, ISeedItemVisitor visitor, List<SeedProblem> problems, CancellationToken cancellationToken)
     {
-        var file = Path.GetFileName(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var streamer = new SeedFileStreamer(stream, visitor, cancellationToken);
+        var streamer = new SeedFileStreamer(file, stream, visitor, problems, cancellationToken);
         try
         {
             streamer.Run();
             if (!streamer._sawSource)
                 problems.Add(new SeedProblem(file, "$", "the file has no 'source': every seed file says where its facts come from"));
-            return streamer._sawSource;
+            return streamer._sourceRead;
         }
         catch (JsonException e)
         {
-            problems.Add(SeedReader.ProblemOf(file, streamer._reading, e));
+            problems.Add(SeedFormatProblems.Describe(file, streamer._reading, e, streamer._lineAtStart));
             return false;
         }
     }
@@ -78,7 +88,7 @@ internal sealed class SeedFileStreamer
     {
         Fill();
         if (_buffer.AsSpan(_start, _end - _start).StartsWith(Utf8Bom))
-            _start += Utf8Bom.Length;
+            Advance(Utf8Bom.Length);
         while (true)
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
@@ -92,7 +102,7 @@ internal sealed class SeedFileStreamer
                     break;
                 }
             }
-            _start += (int)reader.BytesConsumed;
+            Advance((int)reader.BytesConsumed);
             _state = reader.CurrentState;
             if (_position == Position.Done)
                 return;
@@ -101,6 +111,15 @@ internal sealed class SeedFileStreamer
             Fill();
         }
     }
+
+    private void Advance(int bytes)
+    {
+        _lineAtStart += _buffer.AsSpan(_start, bytes).Count((byte)'\n');
+        _start += bytes;
+    }
+
+    // The 1-based line of the file at byte offset index of the current buffer's unconsumed part.
+    private int LineAt(long index) => _lineAtStart + _buffer.AsSpan(_start, (int)index).Count((byte)'\n');
 
     // Moves what is left to the front, grows the buffer when one value fills it, and reads the next block.
     private void Fill()
@@ -154,12 +173,15 @@ internal sealed class SeedFileStreamer
         switch (member)
         {
             case "$schema":
-                return TryRead<string>(ref reader, out _);
+                return TryRead<string>(ref reader, _reading, out _, out _);
             case "source":
-                if (!TryRead<SeedSource>(ref reader, out var source))
+                if (!TryRead<SeedSource>(ref reader, _reading, out var source, out var sourceBroken))
                     return false;
-                _visitor.Visit(source ?? throw Malformed("The source is null."));
                 _sawSource = true;
+                if (sourceBroken)
+                    return true;
+                _visitor.Visit(source ?? throw Malformed("The source is null."));
+                _sourceRead = true;
                 return true;
             case "institutions" or "topics" or "authors" or "papers":
                 if (!reader.Read())
@@ -195,29 +217,15 @@ internal sealed class SeedFileStreamer
         }
         var at = new SeedItemPath(_section, _index);
         _reading = at.ToString();
-        switch (_section)
+        var complete = _section switch
         {
-            case SeedSection.Institutions:
-                if (!TryRead<SeedInstitution>(ref reader, out var institution))
-                    return false;
-                _visitor.Visit(at, institution ?? throw NullItem());
-                break;
-            case SeedSection.Topics:
-                if (!TryRead<SeedTopic>(ref reader, out var topic))
-                    return false;
-                _visitor.Visit(at, topic ?? throw NullItem());
-                break;
-            case SeedSection.Authors:
-                if (!TryRead<SeedAuthor>(ref reader, out var author))
-                    return false;
-                _visitor.Visit(at, author ?? throw NullItem());
-                break;
-            default:
-                if (!TryRead<SeedPaper>(ref reader, out var paper))
-                    return false;
-                _visitor.Visit(at, paper ?? throw NullItem());
-                break;
-        }
+            SeedSection.Institutions => ReadItem<SeedInstitution>(ref reader, at, _visitor.Visit),
+            SeedSection.Topics => ReadItem<SeedTopic>(ref reader, at, _visitor.Visit),
+            SeedSection.Authors => ReadItem<SeedAuthor>(ref reader, at, _visitor.Visit),
+            _ => ReadItem<SeedPaper>(ref reader, at, _visitor.Visit),
+        };
+        if (!complete)
+            return false;
         _index++;
         _cancellationToken.ThrowIfCancellationRequested();
         return true;
@@ -228,15 +236,45 @@ internal sealed class SeedFileStreamer
     // The path is relative to the value being read (see SeedReader.ProblemOf), which is the value itself.
     private static JsonException Malformed(string message) => new(message, "$", null, null);
 
+    // Reads one item and hands it over, or reports it as malformed (with its id where readable) and goes on.
+    private bool ReadItem<T>(ref Utf8JsonReader reader, SeedItemPath at, Action<SeedItemPath, T> visit)
+        where T : class
+    {
+        if (!TryRead<T>(ref reader, at.ToString(), out var item, out var broken))
+            return false;
+        if (broken)
+            _visitor.VisitMalformed(at, _brokenId);
+        else
+            visit(at, item ?? throw NullItem());
+        return true;
+    }
+
+    private string? _brokenId;
+
     // Deserializes the next value if the buffer holds all of it; otherwise returns false and leaves the reader to be rewound.
-    private static bool TryRead<T>(ref Utf8JsonReader reader, out T? value)
+    // A value that is well-formed JSON but not what the format allows is reported (broken) and skipped.
+    private bool TryRead<T>(ref Utf8JsonReader reader, string at, out T? value, out bool broken)
     {
         value = default;
+        broken = false;
         var probe = reader;
         if (!probe.Read() || !probe.TrySkip())
             return false;
-        reader.Read();
-        value = JsonSerializer.Deserialize<T>(ref reader, SeedReader.SerializerOptions);
+        var item = reader;
+        item.Read();
+        var begin = item.TokenStartIndex;
+        try
+        {
+            value = JsonSerializer.Deserialize<T>(ref item, SeedReader.SerializerOptions);
+        }
+        catch (JsonException e)
+        {
+            var bytes = _buffer.AsSpan(_start + (int)begin, (int)(probe.BytesConsumed - begin));
+            _problems.Add(SeedFormatProblems.Describe(_file, at, e, LineAt(begin), bytes));
+            _brokenId = SeedFormatProblems.IdOf(bytes);
+            broken = true;
+        }
+        reader = probe;
         return true;
     }
 }
