@@ -1,6 +1,6 @@
 using System.Text.Json;
+using ScholarGraph.Generation;
 using ScholarGraph.Graph.Scholarly;
-using ScholarGraph.Storage.Generation;
 using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Bench.Graph;

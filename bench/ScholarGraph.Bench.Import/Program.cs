@@ -3,8 +3,8 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Bench.Import;
+using ScholarGraph.Generation;
 using ScholarGraph.Storage.Database;
-using ScholarGraph.Storage.Generation;
 using ScholarGraph.Storage.Import;
 
 // Issue 5's import benchmark: works per second into SQLite for a generated OpenAlex-format file, through the importer and

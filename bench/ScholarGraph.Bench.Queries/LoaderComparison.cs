@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Generation;
 using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Database;
-using ScholarGraph.Storage.Generation;
 using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Bench.Queries;

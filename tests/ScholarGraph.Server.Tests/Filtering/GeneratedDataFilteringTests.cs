@@ -1,6 +1,6 @@
+using ScholarGraph.Generation;
 using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Tests.Infrastructure;
-using ScholarGraph.Storage.Generation;
 using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Server.Tests.Filtering;

@@ -2,11 +2,10 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using ScholarGraph.Generation;
 using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Database;
-using ScholarGraph.Storage.Generation;
 using ScholarGraph.Storage.Seeding;
-using ScholarGraph.Storage.Tests.Generation;
 using ScholarGraph.Tests.Shared;
 
 namespace ScholarGraph.Storage.Tests.Bulk;

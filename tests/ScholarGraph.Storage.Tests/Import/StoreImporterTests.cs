@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Domain;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Import;
-using ScholarGraph.Storage.Tests.Generation;
 using ScholarGraph.Tests.Shared;
 
 namespace ScholarGraph.Storage.Tests.Import;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Generation;
 using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Database;
-using ScholarGraph.Storage.Generation;
 using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Server.Hosting.CommandLine;

@@ -1,4 +1,6 @@
-namespace ScholarGraph.Storage.Generation;
+using ScholarGraph.Storage.Seeding;
+
+namespace ScholarGraph.Generation;
 
 /// <summary>What <see cref="SeedGenerator.WriteAsync(string, IProgress{GenerationProgress}?, CancellationToken)"/> wrote.</summary>
 /// <param name="Files">The files written, as full paths in name order; the first holds every institution, topic and author.</param>
@@ -37,7 +39,7 @@ public enum GenerationStage
 /// <summary>One generated seed file in memory.</summary>
 /// <param name="FileName">The name <see cref="SeedGenerator.WriteAsync(string, IProgress{GenerationProgress}?, CancellationToken)"/> gives it, such as <c>generated-0001.json</c>.</param>
 /// <param name="Document">Its content.</param>
-public sealed record GeneratedSeedFile(string FileName, Seeding.SeedDocument Document);
+public sealed record GeneratedSeedFile(string FileName, SeedDocument Document);
 
 /// <summary>
 /// A research community of a generated graph: the topics it works on and the institutions its members sit at. The seed format has

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using ScholarGraph.Storage.Seeding;
 
-namespace ScholarGraph.Storage.Generation;
+namespace ScholarGraph.Generation;
 
 /// <summary>
 /// Generates a realistic synthetic scholarly graph of any size in the seed format, deterministically: the same

@@ -1,4 +1,4 @@
-namespace ScholarGraph.Storage.Generation;
+namespace ScholarGraph.Generation;
 
 /// <summary>
 /// xoshiro256** seeded through SplitMix64 (Blackman and Vigna, "Scrambled linear pseudorandom number generators", 2021).

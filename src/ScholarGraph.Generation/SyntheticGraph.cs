@@ -1,4 +1,4 @@
-namespace ScholarGraph.Storage.Generation;
+namespace ScholarGraph.Generation;
 
 /// <summary>
 /// The generated graph in compact arrays (a million papers take a few hundred megabytes); text is rendered from it file by file,

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ScholarGraph.Storage.Tests.Generation;
+namespace ScholarGraph.Generation.Tests;
 
 /// <summary>
 /// The generated graph has the shape of real scholarly data: long-tailed author lists and productivity, clustered coauthorship,

@@ -1,4 +1,4 @@
-namespace ScholarGraph.Storage.Generation;
+namespace ScholarGraph.Generation;
 
 // The fixed word lists synthetic text is built from. Changing any list changes what a seed generates, so append only with care.
 // Everything is ASCII so that JSON needs no escapes and names sort the same everywhere.

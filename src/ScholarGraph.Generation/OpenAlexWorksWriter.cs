@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ScholarGraph.Storage.Import.OpenAlex;
 
-namespace ScholarGraph.Storage.Generation;
+namespace ScholarGraph.Generation;
 
 /// <summary>
 /// Writes a generated graph (<see cref="SeedGenerator"/>) as OpenAlex works in JSON Lines, one work a line, with the same papers,

@@ -1,19 +1,7 @@
-using ScholarGraph.Storage.Generation;
 using ScholarGraph.Storage.Seeding;
+using ScholarGraph.Tests.Shared;
 
-namespace ScholarGraph.Storage.Tests.Generation;
-
-/// <summary>A folder that is deleted with everything in it when disposed.</summary>
-internal sealed class TemporaryDirectory : IDisposable
-{
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sg-generator-" + Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Path))
-            Directory.Delete(Path, recursive: true);
-    }
-}
+namespace ScholarGraph.Generation.Tests;
 
 /// <summary>One generated graph of 5,000 papers, written, read back through the seed reader, and shared by the structural tests.</summary>
 public sealed class GeneratedGraphFixture : IAsyncLifetime

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ScholarGraph.Storage.Seeding;
 
-namespace ScholarGraph.Storage.Generation;
+namespace ScholarGraph.Generation;
 
 /// <summary>
 /// Turns rows of a <see cref="SyntheticGraph"/> into seed-format objects. Text for an entity is drawn from a random stream of its

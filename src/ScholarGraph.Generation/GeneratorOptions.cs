@@ -1,4 +1,4 @@
-namespace ScholarGraph.Storage.Generation;
+namespace ScholarGraph.Generation;
 
 /// <summary>
 /// What <see cref="SeedGenerator"/> builds. Usually only <see cref="Papers"/> and <see cref="Seed"/> are set: every other count

@@ -1,4 +1,4 @@
-namespace ScholarGraph.Storage.Generation;
+namespace ScholarGraph.Generation;
 
 /// <summary>Draws index <c>i</c> with probability proportional to <c>weights[i]</c>, by binary search over the running totals.</summary>
 internal sealed class WeightedTable

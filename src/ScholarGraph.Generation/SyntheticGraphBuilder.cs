@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ScholarGraph.Storage.Generation;
+namespace ScholarGraph.Generation;
 
 /// <summary>
 /// Builds the structure of a synthetic scholarly graph: the topic hierarchy, institutions, research communities, then the papers in

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Json.Schema;
-using ScholarGraph.Storage.Generation;
 using ScholarGraph.Storage.Seeding;
 using ScholarGraph.Tests.Shared;
 
-namespace ScholarGraph.Storage.Tests.Generation;
+namespace ScholarGraph.Generation.Tests;
 
 /// <summary>The generator is deterministic, writes valid split seed files, and documents its defaults truthfully.</summary>
 public sealed class SeedGeneratorTests
