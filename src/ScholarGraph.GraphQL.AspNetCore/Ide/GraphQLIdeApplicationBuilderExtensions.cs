@@ -13,7 +13,7 @@ public static partial class GraphQLIdeApplicationBuilderExtensions
     /// <summary>
     /// Registers <see cref="GraphQLIdeOptions"/>, bound to the section <c>GraphQLIde</c> of <paramref name="configuration"/>
     /// when given and validated when the host starts (a bad value fails the start with a message such as
-    /// <c>GraphQLIde:SubscriptionProtocol must be one of auto, graphql-transport-ws, graphql-ws, graphql-sse</c>).
+    /// <c>GraphQLIde:SubscriptionProtocol must be one of auto, graphql-transport-ws, graphql-ws, graphql-sse, not 'sse'</c>).
     /// Defaults set in code with <c>services.Configure&lt;GraphQLIdeOptions&gt;</c> before this call still give way to the section.
     /// </summary>
     /// <param name="services">The app's services.</param>
