@@ -19,6 +19,12 @@ internal static class RepositoryPaths
 
     public static string SchemaFile => Path.Combine(Root, "schema", "schema.graphql");
 
+    /// <summary>
+    /// The node scripts running real npm clients (graphql-http's audit, graphql-ws, graphql-sse), kept once in the transport
+    /// library's tests and run from the server's tests too; building the library's test project installs their packages.
+    /// </summary>
+    public static string NpmClients => Path.Combine(Root, "tests", "ScholarGraph.GraphQL.AspNetCore.Tests", "npm-clients");
+
     /// <summary>The source pages the seed data was read from, kept in the repository so a fresh clone can check against them.</summary>
     public static string SeedSources => Path.Combine(SeedData, "sources");
 

@@ -1,8 +1,9 @@
-using ScholarGraph.Server.Writes.Changes;
 using Microsoft.Extensions.Options;
+using ScholarGraph.GraphQL.AspNetCore;
+using ScholarGraph.GraphQL.AspNetCore.Ide;
+using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
 using ScholarGraph.Server.Hosting.Configuration;
-using ScholarGraph.Server.Ide;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Hosting.Security;
 using ScholarGraph.Server.Writes.Subscriptions;
@@ -14,6 +15,9 @@ namespace ScholarGraph.Server.Hosting;
 /// <summary>Composes the server from its features; <c>Program.cs</c> calls these and nothing else.</summary>
 public static class ScholarGraphHostingExtensions
 {
+    /// <summary>Where the GraphQL endpoint (HTTP, WebSocket, SSE, <c>?sdl</c>) and the IDE are served.</summary>
+    public const string GraphQLPath = "/graphql";
+
     /// <summary>Registers storage, the GraphQL schema and the transports, configured from <c>builder.Configuration</c>.</summary>
     public static WebApplicationBuilder AddScholarGraph(this WebApplicationBuilder builder)
     {
@@ -28,11 +32,14 @@ public static class ScholarGraphHostingExtensions
             .PostConfigure(database => database.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
         builder.Services.AddScholarGraphStorage();
         builder.Services.AddGraphChanges();
-        builder.Services.AddScholarGraphSecurity(builder.Configuration);
+        builder.Services.AddScholarGraphSecurity(configuration);
         builder.Services.AddScholarGraphSubscriptions();
         builder.Services.AddGraphIndex(configuration);
-        builder.Services.AddScholarGraphSchema(builder.Configuration);
-        builder.AddGraphQLHttpWithIde();
+        builder.Services.AddScholarGraphSchema(configuration);
+        builder.Services.AddGraphQLHttp(configuration);
+        // Before the section is bound, so a GraphQLIde:Title setting still wins.
+        builder.Services.Configure<GraphQLIdeOptions>(ide => ide.Title = "ScholarGraph");
+        builder.Services.AddGraphQLIde(configuration);
         return builder;
     }
 
@@ -66,7 +73,8 @@ public static class ScholarGraphHostingExtensions
     {
         app.UseAuthentication();
         app.UseWebSockets();
-        app.MapGraphQLHttpWithIde<ScholarGraphSchema>();
+        app.UseGraphQLIde(GraphQLPath);
+        app.MapGraphQL<ScholarGraphSchema>(GraphQLPath);
         return app;
     }
 

@@ -40,6 +40,7 @@ public static class Layers
         // "Nothing, or Domain's ids": Domain's ids are plain strings, so the graph library uses nothing of ours.
         new("ScholarGraph.Graph", MayUse: [], MustNotUse: [EfCore, GraphQL, AspNetCore]),
         new("ScholarGraph.GraphQL.Data", MayUse: [], MustNotUse: [AspNetCore]),
+        new("ScholarGraph.GraphQL.AspNetCore", MayUse: [], MustNotUse: [EfCore]),
         new("ScholarGraph.Generation", MayUse: ["ScholarGraph.Domain", "ScholarGraph.Storage"], MustNotUse: [GraphQL, AspNetCore]),
     ];
 

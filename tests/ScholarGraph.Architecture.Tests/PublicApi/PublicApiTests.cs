@@ -10,7 +10,7 @@ namespace ScholarGraph.Architecture.Tests.PublicApi;
 /// </summary>
 public sealed class PublicApiTests
 {
-    public static TheoryData<string> Libraries => ["ScholarGraph.GraphQL.Data"];
+    public static TheoryData<string> Libraries => ["ScholarGraph.GraphQL.Data", "ScholarGraph.GraphQL.AspNetCore"];
 
     public static string Folder => Path.Combine(RepositoryPaths.Root, "tests", "ScholarGraph.Architecture.Tests", "PublicApi");
 

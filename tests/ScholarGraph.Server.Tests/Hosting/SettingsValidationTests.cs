@@ -44,6 +44,8 @@ public sealed class SettingsValidationTests
     [InlineData("Database:Provider", "Postgres", "Configuration: Database:Provider 'Postgres' is not available in this build yet; use 'Sqlite' or 'InMemory'")]
     [InlineData("Security:RequireAuthenticationForReads", "sometimes", "Configuration: Security:RequireAuthenticationForReads is 'sometimes', which is not true or false.")]
     [InlineData("Security:WriteScope", "", "Configuration: Security:WriteScope must name a scope")]
+    [InlineData("GraphQLSubscriptions:BufferSize", "0", "Configuration: GraphQLSubscriptions:BufferSize must be at least 1")]
+    [InlineData("GraphQLIde:SubscriptionProtocol", "sse", "Configuration: GraphQLIde:SubscriptionProtocol must be one of auto, graphql-transport-ws, graphql-ws, graphql-sse, not 'sse'")]
     [InlineData("Security:Jwt:Issuer", "https://issuer.example", "Configuration: Security:Jwt needs Issuer, Audience and SigningKey together (or none of them, which turns bearer tokens off)")]
     public void A_bad_value_is_refused_naming_its_key_and_the_reason(string key, string value, string problem) =>
         Assert.Equal([problem], ProblemsWith((key, value)));

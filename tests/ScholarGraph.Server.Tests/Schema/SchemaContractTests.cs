@@ -2,7 +2,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Tests.Infrastructure;
-using ScholarGraph.Server.Transport;
+using ScholarGraph.GraphQL.AspNetCore.Http;
 using ScholarGraph.Tests.Shared;
 
 namespace ScholarGraph.Server.Tests.Schema;

@@ -4,7 +4,8 @@ using System.Text.Json;
 using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Tests.Infrastructure;
 using ScholarGraph.Server.Tests.Subscriptions;
-using ScholarGraph.Server.Transport;
+using ScholarGraph.GraphQL.AspNetCore.Tests.WebSockets;
+using ScholarGraph.GraphQL.AspNetCore.WebSockets;
 
 namespace ScholarGraph.Server.Tests.Security;
 

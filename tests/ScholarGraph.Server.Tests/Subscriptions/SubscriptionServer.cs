@@ -82,10 +82,10 @@ public sealed class SubscriptionServer : ScholarGraphFactory
     /// <summary>Publishes <paramref name="changes"/> as one committed write.</summary>
     public ValueTask PublishAsync(params GraphChange[] changes) => Services.GetRequiredService<GraphChangePublisher>().PublishAsync(changes);
 
-    /// <summary>Starts <c>audit/clients.mjs</c>: one operation through the npm graphql-ws (<c>ws</c>) or graphql-sse (<c>sse</c>) client.</summary>
+    /// <summary>Starts <c>npm-clients/clients.mjs</c>: one operation through the npm graphql-ws (<c>ws</c>) or graphql-sse (<c>sse</c>) client.</summary>
     public NodeClient StartNodeClient(string protocol, int count, string query, object? variables = null)
     {
-        var directory = Path.Combine(RepositoryPaths.Root, "tests", "ScholarGraph.Server.Tests", "audit");
+        var directory = RepositoryPaths.NpmClients;
         Assert.True(Directory.Exists(Path.Combine(directory, "node_modules", "graphql-ws")),
             $"graphql-ws is not installed in {directory}; building the test project runs 'npm ci' there.");
         var start = new ProcessStartInfo("node")

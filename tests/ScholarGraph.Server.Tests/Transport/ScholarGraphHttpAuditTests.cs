@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using ScholarGraph.GraphQL.AspNetCore.Tests.Http;
 using ScholarGraph.Server.Tests.Infrastructure;
 
 namespace ScholarGraph.Server.Tests.Transport;

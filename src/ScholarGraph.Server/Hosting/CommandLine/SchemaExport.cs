@@ -1,6 +1,6 @@
 using ScholarGraph.Server.Hosting;
 using ScholarGraph.Server.Schema;
-using ScholarGraph.Server.Transport;
+using ScholarGraph.GraphQL.AspNetCore.Http;
 
 namespace ScholarGraph.Server.Hosting.CommandLine;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ScholarGraph.Server.Transport;
+using ScholarGraph.GraphQL.AspNetCore.Streaming;
 
 namespace ScholarGraph.Server.Hosting.Security;
 

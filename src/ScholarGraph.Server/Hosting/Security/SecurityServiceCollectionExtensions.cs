@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using ScholarGraph.GraphQL.AspNetCore.Streaming;
 using ScholarGraph.Server.Hosting.Configuration;
 
 namespace ScholarGraph.Server.Hosting.Security;
@@ -27,7 +28,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, ReadAuthorization>());
-        services.AddSingleton<Transport.IConnectionAuthorizer, CallerConnectionAuthorizer>();
+        services.AddSingleton<IConnectionAuthorizer, CallerConnectionAuthorizer>();
         return services;
     }
 

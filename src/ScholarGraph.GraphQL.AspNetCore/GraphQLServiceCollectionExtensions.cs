@@ -1,0 +1,39 @@
+using GraphQL.DI;
+using GraphQL.Execution;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScholarGraph.GraphQL.AspNetCore.Configuration;
+using ScholarGraph.GraphQL.AspNetCore.Documents;
+using ScholarGraph.GraphQL.AspNetCore.Http;
+using ScholarGraph.GraphQL.AspNetCore.Streaming;
+
+namespace ScholarGraph.GraphQL.AspNetCore;
+
+/// <summary>Registers what the GraphQL transports need besides GraphQL.NET's own <c>AddGraphQL</c>.</summary>
+public static class GraphQLServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the services of <see cref="GraphQLEndpointRouteBuilderExtensions.MapGraphQL{TSchema}"/>:
+    /// <see cref="GraphQLHttpOptions"/> (section <c>GraphQLHttp</c>) and <see cref="GraphQLSubscriptionOptions"/> (section
+    /// <c>GraphQLSubscriptions</c>), bound from <paramref name="configuration"/> when given and validated when the host starts
+    /// (a bad value fails the start with a message such as <c>GraphQLSubscriptions:BufferSize must be at least 1</c>); the
+    /// default <see cref="IConnectionAuthorizer"/>, which allows every connection (an earlier registration wins); the
+    /// document cache (active while <see cref="GraphQLHttpOptions.EnableDocumentCache"/> is on, the default); and forces
+    /// GraphQL.NET's <see cref="ErrorInfoProviderOptions.ExposeExceptionDetails"/> off, whatever else configures it.
+    /// </summary>
+    /// <param name="services">The app's services.</param>
+    /// <param name="configuration">The app's configuration; optional (without it the options keep their defaults).</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddGraphQLHttp(this IServiceCollection services, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddValidatedSection<GraphQLHttpOptions>(configuration, GraphQLHttpOptions.SectionName);
+        services.AddValidatedSection<GraphQLSubscriptionOptions>(configuration, GraphQLSubscriptionOptions.SectionName);
+        services.TryAddSingleton<IConnectionAuthorizer, AllowAllConnectionAuthorizer>();
+
+        // PostConfigure runs after every Configure, so no other registration can turn exception details back on.
+        services.PostConfigure<ErrorInfoProviderOptions>(errors => errors.ExposeExceptionDetails = false);
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, DocumentCache>());
+        return services;
+    }
+}

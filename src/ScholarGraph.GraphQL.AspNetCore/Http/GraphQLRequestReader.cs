@@ -1,0 +1,182 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using ScholarGraph.GraphQL.AspNetCore.Errors;
+
+namespace ScholarGraph.GraphQL.AspNetCore.Http;
+
+/// <summary>
+/// Reads a GraphQL request from a POST body or GET URL parameters and checks its shape, saying exactly what is wrong.
+/// The envelope is read with System.Text.Json; <c>variables</c> and <c>extensions</c> are then handed as JSON nodes to
+/// the registered <see cref="IGraphQLSerializer"/>, so they are converted as GraphQL.NET converts them everywhere else
+/// (this needs a serializer whose <c>ReadNode</c> takes a <see cref="JsonElement"/>, as GraphQL.SystemTextJson's does).
+/// </summary>
+internal static class GraphQLRequestReader
+{
+    private const string QueryKey = "query";
+    private const string OperationNameKey = "operationName";
+    private const string VariablesKey = "variables";
+    private const string ExtensionsKey = "extensions";
+
+    public static async ValueTask<GraphQLRequestReadResult> ReadPostAsync(HttpRequest request, IGraphQLSerializer serializer, CancellationToken cancellationToken)
+    {
+        if (!IsJsonInUtf8(request.ContentType))
+        {
+            return GraphQLRequestReadResult.Fail(new HttpRequestError(
+                StatusCodes.Status415UnsupportedMediaType,
+                GraphQLHttpErrorCodes.UnsupportedMediaType,
+                $"A POST must have Content-Type '{ResponseMediaType.Json}' (UTF-8); got '{request.ContentType ?? "none"}'."));
+        }
+
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(request.Body, default, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            return BadRequest("The request body must be a JSON object with a 'query' string; it is empty or not valid JSON.");
+        }
+
+        using (body)
+            return ReadObject(body.RootElement, serializer);
+    }
+
+    /// <summary>
+    /// Reads a request from the JSON object <paramref name="root"/> (<c>query</c>, <c>operationName</c>, <c>variables</c>,
+    /// <c>extensions</c>), as a POST body or a graphql-transport-ws <c>subscribe</c> payload carries it.
+    /// </summary>
+    public static GraphQLRequestReadResult ReadObject(JsonElement root, IGraphQLSerializer serializer)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+            return BadRequest("Batched requests (a JSON array) are not supported; send one request object per POST.");
+        if (root.ValueKind != JsonValueKind.Object)
+            return BadRequest("The request body must be a JSON object with a 'query' string.");
+
+        var query = ReadString(root, QueryKey, required: true);
+        if (query.Problem is not null)
+            return BadRequest(query.Problem);
+        var operationName = ReadString(root, OperationNameKey, required: false);
+        if (operationName.Problem is not null)
+            return BadRequest(operationName.Problem);
+        var variables = ReadMap(root, VariablesKey, serializer);
+        if (variables.Problem is not null)
+            return BadRequest(variables.Problem);
+        var extensions = ReadMap(root, ExtensionsKey, serializer);
+        if (extensions.Problem is not null)
+            return BadRequest(extensions.Problem);
+
+        return GraphQLRequestReadResult.Success(new GraphQLRequest
+        {
+            Query = query.Value,
+            OperationName = operationName.Value,
+            Variables = variables.Value,
+            Extensions = extensions.Value,
+        });
+    }
+
+    public static GraphQLRequestReadResult ReadGet(IQueryCollection parameters, IGraphQLSerializer serializer)
+    {
+        foreach (var key in (ReadOnlySpan<string>)[QueryKey, OperationNameKey, VariablesKey, ExtensionsKey])
+        {
+            if (parameters.TryGetValue(key, out var values) && values.Count > 1)
+                return BadRequest($"The URL parameter '{key}' is given more than once.");
+        }
+
+        var query = Single(parameters, QueryKey);
+        if (query is null)
+            return BadRequest("The URL parameter 'query' is missing.");
+
+        var variables = ReadMapParameter(Single(parameters, VariablesKey), VariablesKey, serializer);
+        if (variables.Problem is not null)
+            return BadRequest(variables.Problem);
+        var extensions = ReadMapParameter(Single(parameters, ExtensionsKey), ExtensionsKey, serializer);
+        if (extensions.Problem is not null)
+            return BadRequest(extensions.Problem);
+
+        var operationName = Single(parameters, OperationNameKey);
+        return GraphQLRequestReadResult.Success(new GraphQLRequest
+        {
+            Query = query,
+            OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
+            Variables = variables.Value,
+            Extensions = extensions.Value,
+        });
+    }
+
+    private static bool IsJsonInUtf8(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed))
+            return false;
+        if (!parsed.MediaType.Equals(ResponseMediaType.Json, StringComparison.OrdinalIgnoreCase))
+            return false;
+        return !parsed.Charset.HasValue || parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || parsed.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? Single(IQueryCollection parameters, string key) =>
+        parameters.TryGetValue(key, out StringValues values) ? values.ToString() : null;
+
+    private static Read<string> ReadString(JsonElement root, string key, bool required)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+            return required ? new(null, $"The '{key}' parameter is missing; it must be a string holding a GraphQL document.") : default;
+        return value.ValueKind == JsonValueKind.String
+            ? new(value.GetString(), null)
+            : new(null, $"The '{key}' parameter must be a string, not {Describe(value.ValueKind)}.");
+    }
+
+    private static Read<Inputs> ReadMap(JsonElement root, string key, IGraphQLSerializer serializer)
+    {
+        if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+            return default;
+        return value.ValueKind == JsonValueKind.Object
+            ? new(serializer.ReadNode<Inputs>(value), null)
+            : new(null, $"The '{key}' parameter must be a map (JSON object), not {Describe(value.ValueKind)}.");
+    }
+
+    private static Read<Inputs> ReadMapParameter(string? text, string key, IGraphQLSerializer serializer)
+    {
+        if (string.IsNullOrEmpty(text))
+            return default;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind == JsonValueKind.Null)
+                return default;
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? new(serializer.ReadNode<Inputs>(document.RootElement), null)
+                : new(null, $"The URL parameter '{key}' must be a JSON object, not {Describe(document.RootElement.ValueKind)}.");
+        }
+        catch (JsonException)
+        {
+            return new(null, $"The URL parameter '{key}' must be a JSON object; it is not valid JSON.");
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static GraphQLRequestReadResult BadRequest(string message) =>
+        GraphQLRequestReadResult.Fail(new HttpRequestError(StatusCodes.Status400BadRequest, GraphQLHttpErrorCodes.BadRequest, message));
+
+    private readonly record struct Read<T>(T? Value, string? Problem)
+        where T : class;
+}
+
+/// <summary>Either a well-formed request or the error that says why it is not one.</summary>
+internal readonly record struct GraphQLRequestReadResult(GraphQLRequest? Request, HttpRequestError? Error)
+{
+    public static GraphQLRequestReadResult Success(GraphQLRequest request) => new(request, null);
+
+    public static GraphQLRequestReadResult Fail(HttpRequestError error) => new(null, error);
+}
