@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace ScholarGraph.GraphQL.Data.Paging;
+namespace ScholarGraph.GraphQL.Data.Internal;
 
 /// <summary>Small expression-tree rewrites shared by the paging code.</summary>
 internal static class ExpressionRewriting

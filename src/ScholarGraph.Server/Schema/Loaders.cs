@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data;
+using ScholarGraph.GraphQL.Data.Batching.Extensions;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Schema;

@@ -1,5 +1,5 @@
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
 
 namespace ScholarGraph.Server.Schema;
 

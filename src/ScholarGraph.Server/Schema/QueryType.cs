@@ -1,8 +1,8 @@
 using GraphQL.Types;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
-using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
+using ScholarGraph.GraphQL.Data.Sorting.Extensions;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Clusters;
 using ScholarGraph.Server.Institutions;

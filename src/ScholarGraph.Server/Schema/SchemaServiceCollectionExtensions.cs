@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using ScholarGraph.GraphQL.Data.Batching;
-using ScholarGraph.GraphQL.Data.Filtering;
+using ScholarGraph.GraphQL.Data.Filtering.Extensions;
 using ScholarGraph.GraphQL.Data.Paging;
 
 namespace ScholarGraph.Server.Schema;
@@ -26,7 +26,7 @@ public static class SchemaServiceCollectionExtensions
             .AddScopedSubscriptionExecutionStrategy(serialExecution: false)
             .AddFilteringTypes()
             .AddGraphTypes(typeof(ScholarGraphSchema).Assembly)
-            .AddGraphTypes(typeof(GraphQL.Data.Relay.NodeInterfaceGraphType).Assembly));
+            .AddGraphTypes(typeof(GraphQL.Data.Relay.Types.NodeInterfaceGraphType).Assembly));
         return services;
     }
 }

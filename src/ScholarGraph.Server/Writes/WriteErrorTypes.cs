@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using ScholarGraph.GraphQL.Data.Mutations;
+using ScholarGraph.GraphQL.Data.Mutations.Types;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Papers;

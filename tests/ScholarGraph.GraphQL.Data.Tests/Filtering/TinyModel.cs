@@ -7,9 +7,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Filtering;
+using ScholarGraph.GraphQL.Data.Filtering.Extensions;
 using ScholarGraph.GraphQL.Data.Filtering.Types;
 using ScholarGraph.GraphQL.Data.Paging;
-using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Sorting.Extensions;
 using ScholarGraph.GraphQL.Data.Sorting.Types;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Filtering;

@@ -1,4 +1,6 @@
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Paging.Types;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Paging;
 

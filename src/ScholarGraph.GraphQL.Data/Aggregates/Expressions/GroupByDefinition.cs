@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Internal;
 
-namespace ScholarGraph.GraphQL.Data.Aggregates;
+namespace ScholarGraph.GraphQL.Data.Aggregates.Expressions;
 
 /// <summary>
 /// A way to group the items of a collection and count each group, run as SQL <c>GROUP BY</c>: by a member of the item

@@ -1,4 +1,4 @@
-namespace ScholarGraph.GraphQL.Data.Aggregates;
+namespace ScholarGraph.GraphQL.Data.Aggregates.Expressions;
 
 /// <summary>One key a grouping reads from an item; public only so that EF Core can construct it inside a query.</summary>
 /// <typeparam name="TKey">The key type.</typeparam>

@@ -1,11 +1,13 @@
 using GraphQL;
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Aggregates.Expressions;
+using ScholarGraph.GraphQL.Data.Aggregates.Types;
 using ScholarGraph.GraphQL.Data.Paging;
 
-namespace ScholarGraph.GraphQL.Data.Aggregates.Types;
+namespace ScholarGraph.GraphQL.Data.Aggregates.Extensions;
 
 /// <summary>Adds <c>groupCounts(by:)</c> to a connection type.</summary>
-public static class GroupCountsField
+public static class GroupCountsFieldExtensions
 {
     /// <summary>
     /// Adds <c>groupCounts(by: TEnum!): [GroupCount!]!</c> to <paramref name="connection"/>: the connection's whole (filtered)

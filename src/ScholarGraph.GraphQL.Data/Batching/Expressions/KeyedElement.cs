@@ -1,4 +1,4 @@
-namespace ScholarGraph.GraphQL.Data.Batching;
+namespace ScholarGraph.GraphQL.Data.Batching.Expressions;
 
 /// <summary>
 /// One element of a batched list with the key of the parent it belongs to; public only so that EF Core can construct it in a

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Projection.Expressions;
 
-namespace ScholarGraph.GraphQL.Data.Batching;
+namespace ScholarGraph.GraphQL.Data.Batching.Expressions;
 
 /// <summary>Fetch functions for <see cref="BatchLoader{TKey, TValue}"/> that run one query per batch.</summary>
 public static class QueryableBatching

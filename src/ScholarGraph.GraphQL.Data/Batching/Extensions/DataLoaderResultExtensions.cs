@@ -1,6 +1,6 @@
 using GraphQL.DataLoader;
 
-namespace ScholarGraph.GraphQL.Data.Batching;
+namespace ScholarGraph.GraphQL.Data.Batching.Extensions;
 
 /// <summary>Composition of pending results.</summary>
 public static class DataLoaderResultExtensions

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
 
-namespace ScholarGraph.GraphQL.Data.Filtering;
+namespace ScholarGraph.GraphQL.Data.Filtering.Expressions;
 
 /// <summary>Combining predicates; <c>null</c> stands for "no constraint" throughout.</summary>
 internal static class FilterExpressions
@@ -30,4 +30,14 @@ internal static class FilterExpressions
         }
         return result;
     }
+
+    /// <summary><c>parent =&gt; children(parent).Where(filter)</c>, so the database filters the children of every parent.</summary>
+    public static Expression<Func<TParent, IEnumerable<TChild>>> FilterChildren<TParent, TChild>(
+        Expression<Func<TParent, IEnumerable<TChild>>> childrenOf, Expression<Func<TChild, bool>> filter) =>
+        Expression.Lambda<Func<TParent, IEnumerable<TChild>>>(
+            // Children given as a query of their own (db.Authors.Where(...)) stay a query; navigation collections stay enumerables.
+            typeof(IQueryable<TChild>).IsAssignableFrom(childrenOf.Body.Type)
+                ? Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TChild)], childrenOf.Body, Expression.Quote(filter))
+                : Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], childrenOf.Body, filter),
+            childrenOf.Parameters);
 }

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
 
-namespace ScholarGraph.GraphQL.Data.Filtering;
+namespace ScholarGraph.GraphQL.Data.Filtering.Expressions;
 
 /// <summary>
 /// Turns client values into expressions. Values are wrapped in a closure-like holder, not inlined as constants, so that EF Core

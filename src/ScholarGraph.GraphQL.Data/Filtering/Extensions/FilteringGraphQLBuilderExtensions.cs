@@ -1,7 +1,7 @@
 using GraphQL.DI;
 using ScholarGraph.GraphQL.Data.Filtering.Types;
 
-namespace ScholarGraph.GraphQL.Data.Filtering;
+namespace ScholarGraph.GraphQL.Data.Filtering.Extensions;
 
 /// <summary>Registers what filtering needs with GraphQL.NET.</summary>
 public static class FilteringGraphQLBuilderExtensions

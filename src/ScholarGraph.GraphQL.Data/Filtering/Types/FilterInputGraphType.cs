@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using GraphQL.Types;
-using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers;
+using ScholarGraph.GraphQL.Data.Internal;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Types;
 
@@ -82,7 +84,7 @@ public abstract class FilterInputGraphType<T> : InputObjectGraphType, IFilterInp
         {
             var related = Apply(member, instance);
             var nested = ((IFilterInputGraphType)GetField(name)!.ResolvedType!).Translate(related, AsFields(value), path);
-            return nested is null ? null : Handlers.HandlerExpressions.NotNullAnd(related, nested);
+            return nested is null ? null : HandlerExpressions.NotNullAnd(related, nested);
         };
     }
 

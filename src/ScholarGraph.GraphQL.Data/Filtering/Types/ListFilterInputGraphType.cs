@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Types;
 

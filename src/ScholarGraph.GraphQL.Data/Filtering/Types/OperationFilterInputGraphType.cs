@@ -1,7 +1,8 @@
 using System.Collections;
 using System.Linq.Expressions;
 using GraphQL.Types;
-using ScholarGraph.GraphQL.Data.Filtering.Handlers;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Types;
 

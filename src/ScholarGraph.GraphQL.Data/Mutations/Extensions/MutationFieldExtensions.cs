@@ -1,7 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Mutations.Types;
 
-namespace ScholarGraph.GraphQL.Data.Mutations;
+namespace ScholarGraph.GraphQL.Data.Mutations.Extensions;
 
 /// <summary>
 /// Defines mutations in Hot Chocolate's mutation conventions: <c>name(input: NameInput!): NamePayload!</c>, where the payload

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace ScholarGraph.GraphQL.Data.Mutations;
+namespace ScholarGraph.GraphQL.Data.Mutations.Types;
 
 /// <summary>Hot Chocolate's <c>interface Error { message: String! }</c>, implemented by every error a payload can hold.</summary>
 public sealed class ErrorInterfaceGraphType : InterfaceGraphType<MutationError>

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace ScholarGraph.GraphQL.Data.Paging;
+namespace ScholarGraph.GraphQL.Data.Paging.Expressions;
 
 /// <summary>
 /// Restricts the children of a batch of parents to that batch before they are paged. EF Core pages children per parent with

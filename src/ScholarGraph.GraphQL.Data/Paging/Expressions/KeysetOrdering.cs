@@ -2,8 +2,9 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using ScholarGraph.GraphQL.Data.Internal;
 
-namespace ScholarGraph.GraphQL.Data.Paging;
+namespace ScholarGraph.GraphQL.Data.Paging.Expressions;
 
 /// <summary>
 /// A total order over <typeparamref name="T"/> made of sort keys, the last of which must be unique (an id), so that pages are

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Projection.Expressions;
 
-namespace ScholarGraph.GraphQL.Data.Paging;
+namespace ScholarGraph.GraphQL.Data.Paging.Expressions;
 
 /// <summary>
 /// Offset paging translated into SQL: ORDER BY, then OFFSET and LIMIT, reading one row more than asked to know whether another

@@ -2,9 +2,11 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using GraphQL.DataLoader;
 using ScholarGraph.GraphQL.Data.Batching;
-using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Internal;
+using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Projection.Expressions;
 
-namespace ScholarGraph.GraphQL.Data.Paging;
+namespace ScholarGraph.GraphQL.Data.Paging.Expressions;
 
 /// <summary>
 /// Cursor paging translated into SQL: the keyset predicate, ORDER BY and LIMIT run in the database, and one extra row is read to

@@ -1,6 +1,6 @@
 using GraphQL;
 
-namespace ScholarGraph.GraphQL.Data.Paging;
+namespace ScholarGraph.GraphQL.Data.Paging.Types;
 
 /// <summary>The offset paging arguments of one collection-segment field, checked.</summary>
 /// <param name="Skip">How many items to pass over.</param>
@@ -14,8 +14,8 @@ public sealed record OffsetPageRequest(int Skip, int Take)
     /// <exception cref="PagingException"><c>skip</c> is negative, or <c>take</c> is negative or over the maximum.</exception>
     public static OffsetPageRequest From(IResolveFieldContext context, PagingOptions options)
     {
-        var skip = context.GetArgument<int?>("skip") ?? 0;
-        var take = context.GetArgument<int?>("take") ?? options.DefaultPageSize;
+        var skip = context.GetArgument<int?>(PagingArguments.Skip) ?? 0;
+        var take = context.GetArgument<int?>(PagingArguments.Take) ?? options.DefaultPageSize;
         var path = string.Join('.', context.ResponsePath);
         if (skip < 0)
             throw new PagingException($"{path}: 'skip' must be 0 or more, not {skip}.", PagingException.InvalidArguments);

@@ -1,6 +1,6 @@
 using GraphQL;
 
-namespace ScholarGraph.GraphQL.Data.Paging;
+namespace ScholarGraph.GraphQL.Data.Paging.Types;
 
 /// <summary>The Relay paging arguments of one connection field, checked.</summary>
 /// <param name="Size">How many items the page holds.</param>
@@ -15,10 +15,10 @@ public sealed record PageRequest(int Size, bool Forward, string? Cursor)
     /// <exception cref="PagingException">A size is negative or over the maximum, or the arguments mix both directions.</exception>
     public static PageRequest From(IResolveFieldContext context, PagingOptions options)
     {
-        var first = context.GetArgument<int?>("first");
-        var last = context.GetArgument<int?>("last");
-        var after = context.GetArgument<string?>("after");
-        var before = context.GetArgument<string?>("before");
+        var first = context.GetArgument<int?>(PagingArguments.First);
+        var last = context.GetArgument<int?>(PagingArguments.Last);
+        var after = context.GetArgument<string?>(PagingArguments.After);
+        var before = context.GetArgument<string?>(PagingArguments.Before);
         var path = string.Join('.', context.ResponsePath);
 
         if (first is not null && last is not null)

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace ScholarGraph.GraphQL.Data.Projection;
+namespace ScholarGraph.GraphQL.Data.Projection.Expressions;
 
 /// <summary>
 /// The members of <typeparamref name="T"/> a selection needs, applied to a query as a member-init projection

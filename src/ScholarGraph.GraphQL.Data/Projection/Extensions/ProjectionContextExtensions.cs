@@ -1,8 +1,9 @@
 using System.Reflection;
 using GraphQL;
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Projection.Expressions;
 
-namespace ScholarGraph.GraphQL.Data.Projection;
+namespace ScholarGraph.GraphQL.Data.Projection.Extensions;
 
 /// <summary>Builds the projection a field's selection needs.</summary>
 public static class ProjectionContextExtensions

@@ -3,7 +3,7 @@ using System.Reflection;
 using GraphQL.Builders;
 using GraphQL.Types;
 
-namespace ScholarGraph.GraphQL.Data.Projection;
+namespace ScholarGraph.GraphQL.Data.Projection.Extensions;
 
 /// <summary>
 /// Declares which entity members a field reads, so that the SQL of a projected load selects exactly those columns. A field

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace ScholarGraph.GraphQL.Data.Relay;
+namespace ScholarGraph.GraphQL.Data.Relay.Types;
 
 /// <summary>The Relay <c>Node</c> interface: objects with a global id that <c>node(id:)</c> can refetch.</summary>
 public sealed class NodeInterfaceGraphType : InterfaceGraphType

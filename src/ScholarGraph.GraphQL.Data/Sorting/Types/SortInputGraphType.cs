@@ -3,7 +3,9 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Filtering;
-using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Internal;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Sorting.Expressions;
 
 namespace ScholarGraph.GraphQL.Data.Sorting.Types;
 
@@ -98,16 +100,5 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
                 ordering.ThenBy(Expression.Lambda(key, instance), descending);
             return ordering.ThenBy(_id, descending: false);
         });
-    }
-}
-
-/// <summary>Sort keys over optional relations.</summary>
-internal static class SortKeys
-{
-    /// <summary><paramref name="key"/>, or null when <paramref name="missing"/> (a null key sorts as the smallest value).</summary>
-    public static Expression NullWhen(Expression missing, Expression key)
-    {
-        var type = key.Type.IsValueType && Nullable.GetUnderlyingType(key.Type) is null ? typeof(Nullable<>).MakeGenericType(key.Type) : key.Type;
-        return Expression.Condition(missing, Expression.Constant(null, type), key.Type == type ? key : Expression.Convert(key, type));
     }
 }

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace ScholarGraph.GraphQL.Data.Filtering.Handlers;
+namespace ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers;
 
 /// <summary><c>gt gte lt lte</c> and their negations <c>ngt ngte nlt nlte</c>, for numbers and dates.</summary>
 internal static class ComparableHandlers

@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Linq.Expressions;
-using static ScholarGraph.GraphQL.Data.Filtering.Handlers.HandlerExpressions;
+using static ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers.HandlerExpressions;
 
-namespace ScholarGraph.GraphQL.Data.Filtering.Handlers;
+namespace ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers;
 
 /// <summary><c>eq</c>, <c>neq</c>, <c>in</c> and <c>nin</c>; <c>eq: null</c> is IS NULL and <c>neq: null</c> IS NOT NULL.</summary>
 internal static class EqualityHandlers

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace ScholarGraph.GraphQL.Data.Filtering.Handlers;
+namespace ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers;
 
 /// <summary>
 /// Translates one operator of an operation filter input (such as <c>startsWith</c>) into a predicate over <paramref name="member"/>.

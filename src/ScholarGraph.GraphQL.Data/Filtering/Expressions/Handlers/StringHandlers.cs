@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using static ScholarGraph.GraphQL.Data.Filtering.Handlers.HandlerExpressions;
+using static ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers.HandlerExpressions;
 
-namespace ScholarGraph.GraphQL.Data.Filtering.Handlers;
+namespace ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers;
 
 /// <summary>
 /// String operators. The default ones are case-sensitive on every provider: <c>contains</c> becomes SQLite's <c>instr</c>, and
