@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
+using ScholarGraph.GraphQL.Data.Errors;
 
 namespace ScholarGraph.GraphQL.Data.Internal;
 
@@ -11,7 +12,7 @@ internal static class FieldContext
     /// <exception cref="InvalidOperationException">The request was executed without services.</exception>
     public static T Service<T>(this IResolveFieldContext context)
         where T : notnull =>
-        (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set."))
+        (context.RequestServices ?? throw DataErrors.RequestServicesMissing())
         .GetRequiredService<T>();
 
     /// <summary>The value the client gave argument <paramref name="name"/>, or <c>null</c> when it gave none.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.GraphQL.Data.Batching;
-using ScholarGraph.GraphQL.Data.Filtering;
+using ScholarGraph.GraphQL.Data.Errors;
 using ScholarGraph.GraphQL.Data.Filtering.Extensions;
 using ScholarGraph.GraphQL.Data.Filtering.Types;
 using ScholarGraph.GraphQL.Data.Paging;

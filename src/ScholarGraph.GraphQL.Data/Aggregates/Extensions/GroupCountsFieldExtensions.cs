@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Aggregates.Expressions;
 using ScholarGraph.GraphQL.Data.Aggregates.Types;
+using ScholarGraph.GraphQL.Data.Errors;
 using ScholarGraph.GraphQL.Data.Paging;
 
 namespace ScholarGraph.GraphQL.Data.Aggregates.Extensions;
@@ -28,7 +29,7 @@ public static class GroupCountsFieldExtensions
             .Resolve(c =>
             {
                 var counts = ((Connection<TNode>)c.Source).GroupCounts
-                    ?? throw new InvalidOperationException($"{c.FieldDefinition.Name}: this connection was built without group counts.");
+                    ?? throw DataErrors.ConnectionWithoutGroupCounts(c.FieldDefinition.Name);
                 return counts(groupings[c.GetArgument<TEnum>("by")]);
             });
     }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
+using ScholarGraph.GraphQL.Data.Errors;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Expressions;
 
@@ -17,10 +18,10 @@ internal static class FilterExpressions
     public static Expression? Combine(string combinator, object? value, string path, Func<IDictionary<string, object?>, string, Expression?> translate)
     {
         if (value is null)
-            throw FilterErrors.NullNotAllowed(path);
+            throw DataErrors.FilterNullNotAllowed(path);
         var items = ((IEnumerable)value).Cast<object?>().ToList();
         if (items.Count == 0)
-            throw FilterErrors.EmptyList(path);
+            throw DataErrors.FilterEmptyList(path);
         Expression? result = null;
         for (var i = 0; i < items.Count; i++)
         {

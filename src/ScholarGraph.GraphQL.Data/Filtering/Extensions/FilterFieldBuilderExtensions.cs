@@ -1,4 +1,5 @@
 using GraphQL.Builders;
+using ScholarGraph.GraphQL.Data.Errors;
 using ScholarGraph.GraphQL.Data.Filtering.Types;
 using ScholarGraph.GraphQL.Data.Paging.Extensions;
 
@@ -14,7 +15,7 @@ public static class FilterFieldBuilderExtensions
     public static FieldBuilder<TSource, TReturn> WithWhereArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, Type filter)
     {
         if (!typeof(IFilterInputGraphType).IsAssignableFrom(filter))
-            throw new ArgumentException($"{filter.Name} is not a filter input type.", nameof(filter));
+            throw DataErrors.NotAFilterInputType(filter, nameof(filter));
         return field.Argument(filter, FilterArguments.Where, a => a.Description = "Keeps only the elements matching the filter (applied in the database).");
     }
 }

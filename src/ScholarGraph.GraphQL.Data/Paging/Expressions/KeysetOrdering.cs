@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using ScholarGraph.GraphQL.Data.Errors;
 using ScholarGraph.GraphQL.Data.Internal;
 
 namespace ScholarGraph.GraphQL.Data.Paging.Expressions;
@@ -41,7 +42,7 @@ public sealed class KeysetOrdering<T>
     public KeysetOrdering<T> ThenBy(LambdaExpression key, bool descending)
     {
         if (key.Parameters.Count != 1 || key.Parameters[0].Type != typeof(T))
-            throw new ArgumentException($"A key must be a lambda over {typeof(T).Name}.", nameof(key));
+            throw DataErrors.KeyNotOverRow(typeof(T), nameof(key));
         return Add(key, descending);
     }
 
@@ -135,7 +136,7 @@ public sealed class KeysetOrdering<T>
     {
         var nullable = !key.Type.IsValueType || Nullable.GetUnderlyingType(key.Type) is not null;
         if (!nullable && value is null)
-            throw new InvalidOperationException("A key that cannot be null has a null cursor value.");
+            throw DataErrors.NullCursorValueOfNonNullKey();
         var isNull = nullable ? Expression.Equal(key, Expression.Constant(null, key.Type)) : null;
         if (value is null)
             return greater
@@ -151,8 +152,6 @@ public sealed class KeysetOrdering<T>
 
     private object?[] Decode(string cursor, string argumentPath)
     {
-        PagingException Invalid(string why) => new($"{argumentPath}: the cursor '{cursor}' {why}; use a cursor this field returned.",
-            PagingException.InvalidCursor);
         JsonElement[] parts;
         try
         {
@@ -160,10 +159,10 @@ public sealed class KeysetOrdering<T>
         }
         catch (Exception e) when (e is FormatException or JsonException or DecoderFallbackException)
         {
-            throw Invalid("is not a cursor");
+            throw DataErrors.PagingNotACursor(argumentPath, cursor);
         }
         if (parts.Length != _keys.Count + 1 || parts[0].ValueKind != JsonValueKind.String || parts[0].GetString() != _name)
-            throw Invalid("belongs to another connection or order");
+            throw DataErrors.PagingForeignCursor(argumentPath, cursor);
         var values = new object?[_keys.Count];
         for (var i = 0; i < _keys.Count; i++)
         {
@@ -173,7 +172,7 @@ public sealed class KeysetOrdering<T>
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
             {
-                throw Invalid("is damaged");
+                throw DataErrors.PagingDamagedCursor(argumentPath, cursor);
             }
         }
         return values;

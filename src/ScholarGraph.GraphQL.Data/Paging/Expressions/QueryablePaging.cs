@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using GraphQL.DataLoader;
 using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Errors;
 using ScholarGraph.GraphQL.Data.Internal;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.GraphQL.Data.Projection.Expressions;

@@ -1,4 +1,5 @@
 using GraphQL;
+using ScholarGraph.GraphQL.Data.Errors;
 
 namespace ScholarGraph.GraphQL.Data.Paging.Types;
 
@@ -16,11 +17,11 @@ public sealed record OffsetPageRequest(int Skip, int Take)
     {
         var skip = context.GetArgument<int?>(PagingArguments.Skip) ?? 0;
         var take = context.GetArgument<int?>(PagingArguments.Take) ?? options.DefaultPageSize;
-        var path = string.Join('.', context.ResponsePath);
+        var path = context.FieldPath();
         if (skip < 0)
-            throw new PagingException($"{path}: 'skip' must be 0 or more, not {skip}.", PagingException.InvalidArguments);
+            throw DataErrors.PagingNegativeSkip(path, skip);
         if (take < 0 || take > options.MaxPageSize)
-            throw new PagingException($"{path}: 'take' must be between 0 and {options.MaxPageSize}, not {take}.", PagingException.InvalidPageSize);
+            throw DataErrors.PagingPageSizeOutOfRange(path, PagingArguments.Take, options.MaxPageSize, take);
         return new OffsetPageRequest(skip, take);
     }
 }

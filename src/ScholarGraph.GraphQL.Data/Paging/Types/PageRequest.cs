@@ -1,4 +1,5 @@
 using GraphQL;
+using ScholarGraph.GraphQL.Data.Errors;
 
 namespace ScholarGraph.GraphQL.Data.Paging.Types;
 
@@ -19,21 +20,18 @@ public sealed record PageRequest(int Size, bool Forward, string? Cursor)
         var last = context.GetArgument<int?>(PagingArguments.Last);
         var after = context.GetArgument<string?>(PagingArguments.After);
         var before = context.GetArgument<string?>(PagingArguments.Before);
-        var path = string.Join('.', context.ResponsePath);
+        var path = context.FieldPath();
 
         if (first is not null && last is not null)
-            throw new PagingException($"{path}: pass either 'first' or 'last', not both.", PagingException.InvalidArguments);
+            throw DataErrors.PagingFirstAndLast(path);
         if ((first is not null || after is not null) && before is not null)
-            throw new PagingException($"{path}: 'before' pages backwards and cannot be combined with 'first' or 'after'; use 'last' with 'before'.",
-                PagingException.InvalidArguments);
+            throw DataErrors.PagingBeforeForwards(path);
         if (last is not null && after is not null)
-            throw new PagingException($"{path}: 'last' pages backwards and cannot be combined with 'after'; use 'first' with 'after'.",
-                PagingException.InvalidArguments);
-        foreach (var (name, value) in new[] { ("first", first), ("last", last) })
+            throw DataErrors.PagingLastAfter(path);
+        foreach (var (name, value) in new[] { (PagingArguments.First, first), (PagingArguments.Last, last) })
         {
-            if (value is < 0 || value > options.MaxPageSize)
-                throw new PagingException(
-                    $"{path}: '{name}' must be between 0 and {options.MaxPageSize}, not {value}.", PagingException.InvalidPageSize);
+            if (value is { } size && (size < 0 || size > options.MaxPageSize))
+                throw DataErrors.PagingPageSizeOutOfRange(path, name, options.MaxPageSize, size);
         }
 
         return last is not null || before is not null

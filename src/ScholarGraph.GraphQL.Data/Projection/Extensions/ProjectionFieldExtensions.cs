@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using GraphQL.Builders;
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Errors;
 
 namespace ScholarGraph.GraphQL.Data.Projection.Extensions;
 
@@ -48,6 +49,6 @@ public static class ProjectionFieldExtensions
         var body = member.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : member.Body;
         return body is MemberExpression access && access.Expression == member.Parameters[0]
             ? access.Member
-            : throw new ArgumentException($"'{member}' must read one member of its parameter, such as 'p => p.Title'.", nameof(member));
+            : throw DataErrors.NotAMemberOfTheParameter(member, nameof(member));
     }
 }

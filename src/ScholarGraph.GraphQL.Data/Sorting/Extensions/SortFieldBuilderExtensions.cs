@@ -1,5 +1,6 @@
 using GraphQL.Builders;
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Errors;
 using ScholarGraph.GraphQL.Data.Filtering.Extensions;
 using ScholarGraph.GraphQL.Data.Filtering.Types;
 using ScholarGraph.GraphQL.Data.Paging.Extensions;
@@ -21,7 +22,7 @@ public static class SortFieldBuilderExtensions
         this FieldBuilder<TSource, TReturn> field, Type filter, Type sort)
     {
         if (!typeof(ISortInputGraphType).IsAssignableFrom(sort))
-            throw new ArgumentException($"{sort.Name} is not a sort input type.", nameof(sort));
+            throw DataErrors.NotASortInputType(sort, nameof(sort));
         return field.WithWhereArgument(filter).Argument(
             typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(sort)), SortArguments.Order, a => a.Description =
                 "Sorts by the keys in the given order, one field per element; ties are broken by id. Without it, the field's default order.");
