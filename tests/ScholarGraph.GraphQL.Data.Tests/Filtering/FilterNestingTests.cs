@@ -11,8 +11,7 @@ public abstract class FilterNestingTests(TinyServer server) : TinyTests(server)
 {
     private async Task<(List<string?> Ids, int TotalCount, IReadOnlyList<string> Commands)> IdsAsync(string field, string where)
     {
-        var query = $"{{ {field}(first: 50, where: {where}) {{ totalCount nodes {{ id }} }} }}";
-        var response = await Server.ExecuteAsync(query);
+        var response = await Server.ExecuteAsync(Query(field, where));
         var connection = response.Data.At(field);
         return (connection.Nodes("id"), connection.Int("totalCount"), response.Commands);
     }

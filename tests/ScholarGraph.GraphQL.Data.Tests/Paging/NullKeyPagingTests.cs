@@ -67,31 +67,23 @@ public abstract class NullKeyPagingTests(TinyServer server) : TinyTests(server)
         throw new InvalidOperationException("Paging did not end after 50 pages.");
     }
 
+    // Newest first (the default order): items without a day come last; by day ascending: first.
     [Theory]
-    [InlineData(1, true)]
-    [InlineData(2, true)]
-    [InlineData(3, false)]
-    [InlineData(2, false)]
-    public async Task Items_newest_first_page_through_those_without_a_day_last_in_both_directions(int size, bool forward)
+    [InlineData("", 1, true)]
+    [InlineData("", 2, true)]
+    [InlineData("", 3, false)]
+    [InlineData("", 2, false)]
+    [InlineData("day: ASC", 2, true)]
+    [InlineData("day: ASC", 3, true)]
+    [InlineData("day: ASC", 2, false)]
+    [InlineData("day: ASC", 1, false)]
+    public async Task Items_by_day_page_through_those_without_a_day_in_both_directions(string order, int size, bool forward)
     {
         Assert.Equal(6, Server.Seed.Items.Count(i => i.Day is null));
-        var query = ItemsQuery("");
+        var query = ItemsQuery(order == "" ? "" : $", order: [{{ {order} }}]");
         var (rows, commands) = await PageThroughAsync(query, [forward ? "forward" : "backward"], size, forward);
-        Assert.Equal(Rows(Expected.NewestFirst(Server.Seed.Items)), rows);
-        MatchSql(query, commands, $"{size}_{(forward ? "forward" : "backward")}");
-    }
-
-    [Theory]
-    [InlineData(2, true)]
-    [InlineData(3, true)]
-    [InlineData(2, false)]
-    [InlineData(1, false)]
-    public async Task Items_by_day_ascending_page_through_those_without_a_day_first_in_both_directions(int size, bool forward)
-    {
-        var query = ItemsQuery(", order: [{ day: ASC }]");
-        var (rows, commands) = await PageThroughAsync(query, [forward ? "forward" : "backward"], size, forward);
-        Assert.Equal(Rows(Expected.OldestFirst(Server.Seed.Items)), rows);
-        MatchSql(query, commands, $"{size}_{(forward ? "forward" : "backward")}");
+        Assert.Equal(Rows(order == "" ? Expected.NewestFirst(Server.Seed.Items) : Expected.OldestFirst(Server.Seed.Items)), rows);
+        MatchSql(query, commands, $"{(order == "" ? "newest" : "ascending")}_{size}_{(forward ? "forward" : "backward")}");
     }
 
     [Theory]
