@@ -4,7 +4,7 @@ using ScholarGraph.Server.Hosting.CommandLine;
 if (await CommandLine.TryRunAsync(args, SchemaExport.RunAsync) is { } exitCode)
     return exitCode;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ScholarGraphHostingExtensions.CreateScholarGraphBuilder(args);
 builder.AddScholarGraph();
 await using var app = builder.Build();
 return await app.RunScholarGraphAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ScholarGraph.GraphQL.Data.Errors;
 
 namespace ScholarGraph.GraphQL.Data.Mutations;
 
@@ -66,7 +67,7 @@ public sealed class MutationInput
     public void Invalid(string name, string reason, int? index = null)
     {
         var path = PathOf(name, index);
-        _errors.Add(new ValidationError(path, $"{string.Join('.', path)}: {reason}"));
+        _errors.Add(new ValidationError(path, DataErrors.MutationInvalidField(path, reason)));
     }
 
     /// <summary>Records an error that is not about one field's form (a missing or duplicate entity).</summary>

@@ -1,5 +1,6 @@
 using GraphQL.DataLoader;
 using ScholarGraph.GraphQL.Data.Aggregates;
+using ScholarGraph.GraphQL.Data.Aggregates.Expressions;
 
 namespace ScholarGraph.GraphQL.Data.Paging;
 

@@ -1,8 +1,9 @@
 using GraphQL.Types;
-using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Nodes;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
+using ScholarGraph.GraphQL.Data.Sorting.Extensions;
 
 namespace ScholarGraph.Server.Authors;
 

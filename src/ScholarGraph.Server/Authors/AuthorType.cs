@@ -1,11 +1,13 @@
 using GraphQL.Types;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data;
-using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Batching.Extensions;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.GraphQuestions.Clusters;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
+using ScholarGraph.GraphQL.Data.Sorting.Extensions;
 using ScholarGraph.Server.Coauthors;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.GraphQuestions.Metrics;

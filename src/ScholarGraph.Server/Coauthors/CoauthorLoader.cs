@@ -3,8 +3,10 @@ using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data;
+using ScholarGraph.GraphQL.Data.Filtering.Extensions;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Coauthors;

@@ -18,16 +18,26 @@ public static class ScholarGraphHostingExtensions
     /// <summary>Where the GraphQL endpoint (HTTP, WebSocket, SSE, <c>?sdl</c>) and the IDE are served.</summary>
     public const string GraphQLPath = "/graphql";
 
+    /// <summary>
+    /// Creates the app's builder with the settings shipped beside the binary (<c>appsettings.json</c>) as the lowest layer under the
+    /// usual ones. The content root is the caller's folder (where <c>data/</c> and <c>seed-data</c> are found), which holds no
+    /// settings, so without this a start from anywhere but the output folder would ignore them (and print every SQL statement).
+    /// </summary>
+    public static WebApplicationBuilder CreateScholarGraphBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // Inserted before anything sets a value in memory: changing the sources rebuilds the providers, which drops such values.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = "appsettings.json", Optional = true, FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+        });
+        return builder;
+    }
+
     /// <summary>Registers storage, the GraphQL schema and the transports, configured from <c>builder.Configuration</c>.</summary>
     public static WebApplicationBuilder AddScholarGraph(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        // The content root is the caller's folder (where data/ and seed-data are found), so the settings shipped beside the
-        // binary are read from there, at the lowest precedence: a first start is quiet (SQL at Warning) wherever it runs from.
-        configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
-        {
-            Path = "appsettings.json", Optional = true, FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
-        });
         builder.Services.AddSectionOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
             .PostConfigure(database => database.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
         builder.Services.AddScholarGraphStorage();

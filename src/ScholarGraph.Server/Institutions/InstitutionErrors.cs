@@ -2,6 +2,7 @@ using GraphQL.Types;
 using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data.Mutations;
 using ScholarGraph.Server.Writes;
+using ScholarGraph.GraphQL.Data.Mutations.Types;
 
 namespace ScholarGraph.Server.Institutions;
 

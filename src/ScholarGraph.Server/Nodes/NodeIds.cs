@@ -1,5 +1,5 @@
 using GraphQL;
-using ScholarGraph.GraphQL.Data;
+using ScholarGraph.GraphQL.Data.Errors;
 using ScholarGraph.GraphQL.Data.Relay;
 
 namespace ScholarGraph.Server.Nodes;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Relay;
+using ScholarGraph.GraphQL.Data.Relay.Types;
 
 namespace ScholarGraph.Server.Nodes;
 

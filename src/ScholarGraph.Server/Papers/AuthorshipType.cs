@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
 using ScholarGraph.Domain;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Institutions;

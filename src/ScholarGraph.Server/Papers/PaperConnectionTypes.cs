@@ -1,5 +1,5 @@
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data.Aggregates.Types;
+using ScholarGraph.GraphQL.Data.Aggregates.Extensions;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 
 namespace ScholarGraph.Server.Papers;

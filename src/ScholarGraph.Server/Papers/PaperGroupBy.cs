@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using GraphQL.Types;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data.Aggregates;
+using ScholarGraph.GraphQL.Data.Aggregates.Expressions;
 using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Topics;
 

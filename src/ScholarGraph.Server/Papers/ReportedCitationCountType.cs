@@ -1,6 +1,6 @@
 using GraphQL.Types;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
 
 namespace ScholarGraph.Server.Papers;
 

@@ -1,5 +1,8 @@
 using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.Domain;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
+using ScholarGraph.GraphQL.Data.Sorting.Extensions;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.GraphQuestions.Clusters;
 using ScholarGraph.Server.GraphQuestions.Networks;

@@ -3,7 +3,7 @@ using GraphQL.MicrosoftDI;
 using Microsoft.Extensions.Options;
 using ScholarGraph.Server.Hosting.Configuration;
 using ScholarGraph.GraphQL.Data.Batching;
-using ScholarGraph.GraphQL.Data.Filtering;
+using ScholarGraph.GraphQL.Data.Filtering.Extensions;
 using ScholarGraph.GraphQL.Data.Paging;
 
 namespace ScholarGraph.Server.Schema;
@@ -29,7 +29,7 @@ public static class SchemaServiceCollectionExtensions
             .AddScopedSubscriptionExecutionStrategy(serialExecution: false)
             .AddFilteringTypes()
             .AddGraphTypes(typeof(ScholarGraphSchema).Assembly)
-            .AddGraphTypes(typeof(GraphQL.Data.Relay.NodeInterfaceGraphType).Assembly));
+            .AddGraphTypes(typeof(GraphQL.Data.Relay.Types.NodeInterfaceGraphType).Assembly));
         return services;
     }
 }

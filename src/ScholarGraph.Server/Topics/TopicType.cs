@@ -1,9 +1,11 @@
 using GraphQL.Types;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data;
+using ScholarGraph.GraphQL.Data.Batching.Extensions;
 using ScholarGraph.GraphQL.Data.Paging;
-using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
 using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
+using ScholarGraph.GraphQL.Data.Sorting.Extensions;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.GraphQuestions.Clusters;
 using ScholarGraph.Server.Papers;

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Mutations;
+using ScholarGraph.GraphQL.Data.Mutations.Types;
 
 namespace ScholarGraph.Server.Writes;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.Data.Mutations;
 using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Hosting.Security;
+using ScholarGraph.GraphQL.Data.Mutations.Extensions;
+using ScholarGraph.GraphQL.Data.Mutations.Types;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Writes;

@@ -1,5 +1,6 @@
 using GraphQL.DataLoader;
 using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Batching.Extensions;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Batching;
 

@@ -1,4 +1,6 @@
-using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Errors;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Paging.Types;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Paging;
 
@@ -51,7 +53,7 @@ public sealed class KeysetOrderingTests
         var other = KeysetOrdering<Row>.Named("Row:date").ThenBy(r => r.Date).ThenBy(r => r.Id);
         var foreign = other.CursorWriter()(Rows[0]);
         var error = Assert.Throws<PagingException>(() => ByScoreThenId.After(foreign, false, "rows(after)"));
-        Assert.Equal(PagingException.InvalidCursor, error.Code);
+        Assert.Equal(DataErrorCodes.PagingInvalidCursor, error.Code);
         Assert.Contains("rows(after)", error.Message);
         Assert.Contains("belongs to another connection or order", error.Message);
     }
@@ -63,6 +65,6 @@ public sealed class KeysetOrderingTests
     public void A_damaged_cursor_is_refused(string cursor)
     {
         var error = Assert.Throws<PagingException>(() => ByScoreThenId.After(cursor, false, "rows(after)"));
-        Assert.Equal(PagingException.InvalidCursor, error.Code);
+        Assert.Equal(DataErrorCodes.PagingInvalidCursor, error.Code);
     }
 }

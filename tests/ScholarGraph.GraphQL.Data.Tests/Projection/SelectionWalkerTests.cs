@@ -1,7 +1,9 @@
 using GraphQL.Types;
 using GraphQLParser.AST;
-using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
 using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Projection.Expressions;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Projection;
 

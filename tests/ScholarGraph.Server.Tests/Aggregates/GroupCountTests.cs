@@ -109,36 +109,3 @@ public abstract class GroupCountTests<TFactory>(TFactory server) : IClassFixture
 public sealed class GroupCountOnInMemoryTests(ScholarGraphFactory server) : GroupCountTests<ScholarGraphFactory>(server);
 
 public sealed class GroupCountOnSqliteTests(SqliteScholarGraphFactory server) : GroupCountTests<SqliteScholarGraphFactory>(server);
-
-/// <summary>Group counts run as SQL GROUP BY, only when selected, one query per grouping and level for nested connections.</summary>
-public sealed class GroupCountSqlTests(SqliteScholarGraphFactory server) : IClassFixture<SqliteScholarGraphFactory>
-{
-    private async Task<IReadOnlyList<string>> SqlOfAsync(string query)
-    {
-        _ = server.Services;
-        server.Commands.Reset();
-        await server.QueryAsync(query);
-        return server.Commands.Commands;
-    }
-
-    [Fact]
-    public async Task Group_counts_are_one_group_by_query_and_none_when_not_selected()
-    {
-        var sql = await SqlOfAsync("{ papers(first: 2) { nodes { title } groupCounts(by: YEAR) { key count } } }");
-        Assert.Equal(2, sql.Count);
-        Assert.Single(sql, c => c.Contains("GROUP BY", StringComparison.Ordinal));
-        Assert.DoesNotContain(await SqlOfAsync("{ papers(first: 2) { nodes { title } } }"), c => c.Contains("GROUP BY", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Nested_group_counts_of_every_parent_are_one_query()
-    {
-        var sql = await SqlOfAsync("{ authors(first: 50) { nodes { name papers(first: 1) { byYear: groupCounts(by: YEAR) { count } byTopic: groupCounts(by: TOPIC) { count } } } } }");
-        // The authors' page, the papers' pages of all authors (one windowed query), and one GROUP BY per grouping for all authors.
-        Assert.Equal(4, sql.Count);
-        var groupBys = sql.Where(c => c.Contains("GROUP BY", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, groupBys.Count);
-        // The topic's name is grouped with its id, not looked up per group by a correlated MAX subquery.
-        Assert.All(groupBys, c => Assert.DoesNotContain("MAX(", c));
-    }
-}

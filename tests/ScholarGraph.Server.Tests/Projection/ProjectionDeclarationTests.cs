@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Tests.Infrastructure;
 using ScholarGraph.Storage.Database;

@@ -1,6 +1,9 @@
 using System.Linq.Expressions;
 using GraphQL.Types;
-using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Errors;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers;
+using ScholarGraph.GraphQL.Data.Internal;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Types;
 
@@ -67,7 +70,7 @@ public abstract class FilterInputGraphType<T> : InputObjectGraphType, IFilterInp
             }
             catch (FormatException e)
             {
-                throw FilterErrors.InvalidId(idPath, e.Message);
+                throw DataErrors.FilterInvalidId(idPath, e.Message);
             }
         });
     }
@@ -82,7 +85,7 @@ public abstract class FilterInputGraphType<T> : InputObjectGraphType, IFilterInp
         {
             var related = Apply(member, instance);
             var nested = ((IFilterInputGraphType)GetField(name)!.ResolvedType!).Translate(related, AsFields(value), path);
-            return nested is null ? null : Handlers.HandlerExpressions.NotNullAnd(related, nested);
+            return nested is null ? null : HandlerExpressions.NotNullAnd(related, nested);
         };
     }
 
@@ -124,8 +127,8 @@ public abstract class FilterInputGraphType<T> : InputObjectGraphType, IFilterInp
             var part = name is "and" or "or"
                 ? FilterExpressions.Combine(name, fieldValue, fieldPath, (item, itemPath) => Translate(instance, item, itemPath))
                 : _members.TryGetValue(name, out var member)
-                    ? member(instance, fieldValue ?? throw FilterErrors.NullNotAllowed(fieldPath), fieldPath)
-                    : throw FilterErrors.UnknownField(fieldPath);
+                    ? member(instance, fieldValue ?? throw DataErrors.FilterNullNotAllowed(fieldPath), fieldPath)
+                    : throw DataErrors.FilterUnknownField(fieldPath);
             all = FilterExpressions.And(all, part);
         }
         return all;
@@ -145,6 +148,6 @@ public abstract class FilterInputGraphType<T> : InputObjectGraphType, IFilterInp
         var t when t == typeof(double) => typeof(FloatOperationFilterInputGraphType),
         var t when t == typeof(bool) => typeof(BooleanOperationFilterInputGraphType),
         var t when t == typeof(DateOnly) => typeof(DateOperationFilterInputGraphType),
-        var t => throw new ArgumentException($"No operation filter input for members of type {t.Name}.", nameof(member)),
+        var t => throw DataErrors.NoOperationFilterInput(t, nameof(member)),
     };
 }

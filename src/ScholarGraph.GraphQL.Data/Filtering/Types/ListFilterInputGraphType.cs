@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Errors;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Types;
 
@@ -32,7 +34,7 @@ public sealed class ListFilterInputGraphType<TFilter, TElement> : InputObjectGra
         {
             var operationPath = $"{path}.{name}";
             if (operand is null)
-                throw FilterErrors.NullNotAllowed(operationPath);
+                throw DataErrors.FilterNullNotAllowed(operationPath);
             var part = name switch
             {
                 "some" => Any(elements, Element(operand, operationPath)),
@@ -44,7 +46,7 @@ public sealed class ListFilterInputGraphType<TFilter, TElement> : InputObjectGra
                 "count" => ((OperationFilterInputGraphType)GetField("count")!.ResolvedType!).Translate(
                     Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TElement)], elements),
                     (IDictionary<string, object?>)operand, operationPath, null),
-                _ => throw FilterErrors.UnknownField(operationPath),
+                _ => throw DataErrors.FilterUnknownField(operationPath),
             };
             all = FilterExpressions.And(all, part);
         }

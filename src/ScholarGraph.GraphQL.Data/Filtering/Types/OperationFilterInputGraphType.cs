@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Linq.Expressions;
 using GraphQL.Types;
-using ScholarGraph.GraphQL.Data.Filtering.Handlers;
+using ScholarGraph.GraphQL.Data.Errors;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions;
+using ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Types;
 
@@ -53,9 +55,9 @@ public abstract class OperationFilterInputGraphType : InputObjectGraphType
         {
             var operationPath = $"{path}.{name}";
             if (!_operations.TryGetValue(name, out var operation))
-                throw FilterErrors.UnknownField(operationPath);
+                throw DataErrors.FilterUnknownField(operationPath);
             if (value is null && !operation.AcceptsNull)
-                throw FilterErrors.NullNotAllowed(operationPath);
+                throw DataErrors.FilterNullNotAllowed(operationPath);
             var operand = value is null || convert is null ? value
                 : operation.IsList ? ((IEnumerable)value).Cast<object?>().Select((v, i) => v is null ? null : convert(v, $"{operationPath}.{i}")).ToList()
                 : convert(value, operationPath);
@@ -148,7 +150,7 @@ public sealed class BooleanOperationFilterInputGraphType : OperationFilterInputG
 
 /// <summary>
 /// <c>IdOperationFilterInput</c>: <c>eq neq in nin</c> over global ids, which the filtered field decodes into keys (a malformed
-/// id, or the id of another type, is a <see cref="FilterException.InvalidFilterValue"/> error).
+/// id, or the id of another type, is a <see cref="DataErrorCodes.FilterInvalidValue"/> error).
 /// </summary>
 public sealed class IdOperationFilterInputGraphType : OperationFilterInputGraphType
 {

@@ -2,8 +2,10 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using GraphQL.Types;
-using ScholarGraph.GraphQL.Data.Filtering;
-using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Errors;
+using ScholarGraph.GraphQL.Data.Internal;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Sorting.Expressions;
 
 namespace ScholarGraph.GraphQL.Data.Sorting.Types;
 
@@ -67,19 +69,19 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
     public IReadOnlyList<(Expression Key, bool Descending, string Name)> Keys(Expression instance, IDictionary<string, object?> value, string path)
     {
         if (value.Count != 1)
-            throw FilterErrors.OneFieldPerSortElement(path, value.Keys);
+            throw DataErrors.SortOneFieldPerElement(path, value.Keys);
         var (name, direction) = value.Single();
         var fieldPath = $"{path}.{name}";
         if (direction is null)
-            throw FilterErrors.SortNull(fieldPath);
-        return _members.TryGetValue(name, out var member) ? member(instance, direction, fieldPath).ToList() : throw FilterErrors.UnknownField(fieldPath);
+            throw DataErrors.SortNull(fieldPath);
+        return _members.TryGetValue(name, out var member) ? member(instance, direction, fieldPath).ToList() : throw DataErrors.SortUnknownField(fieldPath);
     }
 
     /// <summary>
     /// The ordering the <c>order</c> argument's <paramref name="value"/> stands for, or <paramref name="fallback"/> when it is
     /// null or empty. Orderings are cached per sort spelling, so their cursor writers are compiled once.
     /// </summary>
-    /// <exception cref="FilterException">An element sets no field, or several.</exception>
+    /// <exception cref="SortException">An element sets no field, or several.</exception>
     public KeysetOrdering<T> ToOrdering(object? value, string path, KeysetOrdering<T> fallback)
     {
         if (value is not IEnumerable elements)
@@ -98,16 +100,5 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
                 ordering.ThenBy(Expression.Lambda(key, instance), descending);
             return ordering.ThenBy(_id, descending: false);
         });
-    }
-}
-
-/// <summary>Sort keys over optional relations.</summary>
-internal static class SortKeys
-{
-    /// <summary><paramref name="key"/>, or null when <paramref name="missing"/> (a null key sorts as the smallest value).</summary>
-    public static Expression NullWhen(Expression missing, Expression key)
-    {
-        var type = key.Type.IsValueType && Nullable.GetUnderlyingType(key.Type) is null ? typeof(Nullable<>).MakeGenericType(key.Type) : key.Type;
-        return Expression.Condition(missing, Expression.Constant(null, type), key.Type == type ? key : Expression.Convert(key, type));
     }
 }

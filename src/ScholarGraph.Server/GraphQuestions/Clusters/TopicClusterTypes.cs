@@ -1,8 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.Authors;

@@ -1,7 +1,8 @@
 using GraphQL.Types;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.Authors;

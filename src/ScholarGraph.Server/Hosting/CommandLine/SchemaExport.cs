@@ -11,7 +11,7 @@ public static class SchemaExport
     public static async Task<int> RunAsync(string? outputFile)
     {
         // The schema needs no data: compose the server on a throw-away in-memory store and never start it.
-        var builder = WebApplication.CreateBuilder();
+        var builder = ScholarGraphHostingExtensions.CreateScholarGraphBuilder([]);
         builder.Configuration["Database:Provider"] = "InMemory";
         builder.Configuration["Database:SeedOnStart"] = "false";
         builder.Logging.ClearProviders();
