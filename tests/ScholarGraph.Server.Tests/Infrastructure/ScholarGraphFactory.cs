@@ -30,8 +30,20 @@ public class ScholarGraphFactory : WebApplicationFactory<Program>
         _settings = settings ?? [];
     }
 
-    /// <summary>Counts the SQL commands the server sends.</summary>
-    public CommandCounter Commands { get; } = new();
+    private readonly CommandCounter _commands = new();
+
+    /// <summary>
+    /// Counts the SQL commands the server sends. Reading it starts the server first, so that its start (migrations, seed) is never
+    /// counted as a test's commands.
+    /// </summary>
+    public CommandCounter Commands
+    {
+        get
+        {
+            _ = Services;
+            return _commands;
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -42,7 +54,7 @@ public class ScholarGraphFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _connectionString);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Commands));
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(_commands));
     }
 
     /// <summary>Executes <paramref name="query"/> against the schema (without HTTP) and returns the serialized response as JSON.</summary>

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using ScholarGraph.Server.Hosting.CommandLine;
+using ScholarGraph.Server.Tests.Infrastructure;
+using ScholarGraph.Tests.Shared;
+
+namespace ScholarGraph.Server.Tests.Hosting.CommandLine;
+
+/// <summary>
+/// <c>scholargraph import</c> writes the dozen-work OpenAlex sample into a SQLite file; a server started on that file then answers
+/// the coauthor network (by the coauthors field and by the graph index's coauthorNetwork), topic hierarchy, institution type and
+/// reported citation count the sample implies through GraphQL.
+/// </summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private static readonly string Sample = Path.Combine(RepositoryPaths.Root, "tests", "ScholarGraph.Storage.Tests", "Import", "openalex-sample.jsonl");
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"scholargraph-import-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { _database, _database + "-wal", _database + "-shm" })
+            File.Delete(path);
+    }
+
+    private static Task<int?> Run(params string[] args) => Server.Hosting.CommandLine.CommandLine.TryRunAsync(args, _ => Task.FromResult(0));
+
+    // The server on the imported file alone (no seed), as `dotnet run` would start on it.
+    private sealed class ImportedStore(string database) : ScholarGraphFactory("Sqlite", new()
+    {
+        ["Database:ConnectionString"] = $"Data Source={database}",
+        ["Database:SeedOnStart"] = "false",
+    });
+
+    [Fact]
+    public async Task The_imported_sample_answers_its_coauthor_network_and_topic_hierarchy_through_GraphQL()
+    {
+        Assert.Equal(0, await Run("import", Sample, "--database", _database));
+        Assert.Equal(0, await Run("import", Sample, "--database", _database, "--on-error", "stop"));
+
+        await using var server = new ImportedStore(_database);
+        var data = await server.QueryAsync("""
+            {
+              authors(first: 20) {
+                totalCount
+                nodes { name coauthors(first: 10) { totalCount edges { sharedPaperCount node { name } } } }
+              }
+            }
+            """);
+
+        var authors = data.GetProperty("authors");
+        Assert.Equal(8, authors.GetProperty("totalCount").GetInt32());
+        var network = authors.GetProperty("nodes").EnumerateArray().ToDictionary(
+            a => a.GetProperty("name").GetString()!,
+            a => a.GetProperty("coauthors").GetProperty("edges").EnumerateArray()
+                .ToDictionary(e => e.GetProperty("node").GetProperty("name").GetString()!, e => e.GetProperty("sharedPaperCount").GetInt32()));
+        Assert.Equal(ExpectedNetwork(), network.Where(a => a.Value.Count > 0).ToDictionary(a => a.Key, a => a.Value));
+
+        // The graph index, built from the imported store at start, finds the same network: Alice's coauthors are every other
+        // author, so her depth-1 network holds every coauthorship of the sample.
+        var coauthorNetwork = (await server.QueryAsync("""
+            query($id: ID!) {
+              coauthorNetwork(authorId: $id) { nodes { author { name } } edges { source { name } target { name } weight } }
+            }
+            """, new { id = GlobalId("Author", "A9000001") })).GetProperty("coauthorNetwork");
+        Assert.Equal(8, coauthorNetwork.GetProperty("nodes").GetArrayLength());
+        var expectedEdges = ExpectedNetwork().SelectMany(a => a.Value.Select(b => (Pair(a.Key, b.Key), b.Value))).Distinct().Order().ToList();
+        var edges = coauthorNetwork.GetProperty("edges").EnumerateArray()
+            .Select(e => (Pair(e.GetProperty("source").GetProperty("name").GetString()!, e.GetProperty("target").GetProperty("name").GetString()!),
+                e.GetProperty("weight").GetInt32()))
+            .Order().ToList();
+        Assert.Equal(expectedEdges, edges);
+
+        var paper = (await server.QueryAsync("""
+            query($id: ID!) {
+              paper(id: $id) {
+                reportedCitationCount { source citationCount }
+                institutions { name type }
+                topics { topic { name level parent { name level parent { name level parent { name level parent { name } } } } } }
+              }
+            }
+            """, new { id = GlobalId("Paper", "W9100004") })).GetProperty("paper");
+        Assert.Equal(("openalex", 18), (paper.GetProperty("reportedCitationCount").GetProperty("source").GetString(),
+            paper.GetProperty("reportedCitationCount").GetProperty("citationCount").GetInt32()));
+        Assert.Equal(["education", "education"], paper.GetProperty("institutions").EnumerateArray().Select(i => i.GetProperty("type").GetString()));
+        var chain = new List<string>();
+        for (var level = paper.GetProperty("topics")[0].GetProperty("topic"); level.ValueKind == JsonValueKind.Object;
+             level = level.TryGetProperty("parent", out var parent) ? parent : default)
+            chain.Add($"{level.GetProperty("level").GetString()}: {level.GetProperty("name").GetString()}");
+        Assert.Equal(4, chain.Count);
+        Assert.Equal(["TOPIC", "SUBFIELD: Artificial Intelligence", "FIELD", "DOMAIN: Physical Sciences"],
+            chain.Select(c => c.StartsWith("SUBFIELD", StringComparison.Ordinal) || c.StartsWith("DOMAIN", StringComparison.Ordinal) ? c : c.Split(':')[0]));
+
+        var subfield = (await server.QueryAsync("query($id: ID!) { topic(id: $id) { level children { name level } } }",
+            new { id = GlobalId("Topic", "subfields-1702") })).GetProperty("topic");
+        Assert.Equal("SUBFIELD", subfield.GetProperty("level").GetString());
+        Assert.Equal(2, subfield.GetProperty("children").GetArrayLength());
+        Assert.All(subfield.GetProperty("children").EnumerateArray(), c => Assert.Equal("TOPIC", c.GetProperty("level").GetString()));
+    }
+
+    private static string Pair(string a, string b) => string.CompareOrdinal(a, b) < 0 ? $"{a} & {b}" : $"{b} & {a}";
+
+    private static string GlobalId(string type, string key) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{type}:{key}"));
+
+    [Fact]
+    public async Task A_bad_option_exits_2_and_a_stopped_import_exits_1()
+    {
+        Assert.Equal(2, await Run("import", Sample, "--database", _database, "--on-error", "ignore"));
+        Assert.Equal(2, await Run("import", "--database", _database));
+        var bad = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            await File.WriteAllTextAsync(bad, "{\"id\": \"https://openalex.org/W1\"}\n");
+            Assert.Equal(1, await Run("import", bad, "--database", _database, "--on-error", "stop"));
+            Assert.Equal(0, await Run("import", bad, "--database", _database));
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+    }
+
+    // Each author's coauthors with their shared-work counts, from the sample file itself.
+    private static Dictionary<string, Dictionary<string, int>> ExpectedNetwork()
+    {
+        var network = new Dictionary<string, Dictionary<string, int>>();
+        foreach (var line in File.ReadLines(Sample))
+        {
+            using var work = JsonDocument.Parse(line);
+            var names = work.RootElement.GetProperty("authorships").EnumerateArray()
+                .Select(a => a.GetProperty("author").GetProperty("display_name").GetString()!).ToList();
+            foreach (var a in names)
+            {
+                foreach (var b in names.Where(b => b != a))
+                {
+                    var coauthors = network.TryGetValue(a, out var known) ? known : network[a] = [];
+                    coauthors[b] = coauthors.GetValueOrDefault(b) + 1;
+                }
+            }
+        }
+        return network;
+    }
+}
