@@ -1,9 +1,7 @@
 using GraphQL.Types;
+using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data.Paging;
-using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Nodes;
-using ScholarGraph.GraphQL.Data.Paging.Extensions;
-using ScholarGraph.GraphQL.Data.Sorting.Extensions;
 
 namespace ScholarGraph.Server.Authors;
 
@@ -12,13 +10,10 @@ internal static class AuthorQueries
 {
     /// <summary>Adds <c>authors</c>: all authors, by name unless <c>order</c> says otherwise.</summary>
     public static void AddAuthorsField(this ObjectGraphType query, PagingOptions paging) =>
-        query.Field<AuthorsConnectionType>("authors").Description("All authors, by name unless `order` says otherwise.").WithPagingArguments(paging)
-            .WithWhereAndOrderArguments(typeof(AuthorFilterInputType), typeof(AuthorSortInputType))
-            .ResolveAsync(async c => await c.LoadAuthorsAsync());
+        query.AddConnectionField<AuthorsConnectionType, AuthorFilterInputType, AuthorSortInputType, Connection<Author>>(
+            "authors", "All authors, by name unless `order` says otherwise.", paging, c => c.LoadAuthorsAsync());
 
     /// <summary>Adds <c>author(id:)</c>: the author with the given global id, or null.</summary>
     public static void AddAuthorField(this ObjectGraphType query) =>
-        query.Field<AuthorType>("author").Description("The author with the given id, or null when there is none.")
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The author's global id.")
-            .Resolve(c => c.LoadAuthor(NodeIds.KeyOf(c, AuthorType.TypeName)));
+        query.AddLookupField<AuthorType, Author>("author", AuthorType.TypeName, (c, key) => c.LoadAuthor(key));
 }

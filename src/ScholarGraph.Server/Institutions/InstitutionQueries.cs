@@ -1,9 +1,7 @@
 using GraphQL.Types;
+using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data.Paging;
-using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Nodes;
-using ScholarGraph.GraphQL.Data.Paging.Extensions;
-using ScholarGraph.GraphQL.Data.Sorting.Extensions;
 
 namespace ScholarGraph.Server.Institutions;
 
@@ -12,13 +10,10 @@ internal static class InstitutionQueries
 {
     /// <summary>Adds <c>institutions</c>: all institutions, by name unless <c>order</c> says otherwise.</summary>
     public static void AddInstitutionsField(this ObjectGraphType query, PagingOptions paging) =>
-        query.Field<InstitutionsConnectionType>("institutions").Description("All institutions, by name unless `order` says otherwise.").WithPagingArguments(paging)
-            .WithWhereAndOrderArguments(typeof(InstitutionFilterInputType), typeof(InstitutionSortInputType))
-            .ResolveAsync(async c => await c.LoadInstitutionsAsync());
+        query.AddConnectionField<InstitutionsConnectionType, InstitutionFilterInputType, InstitutionSortInputType, Connection<Institution>>(
+            "institutions", "All institutions, by name unless `order` says otherwise.", paging, c => c.LoadInstitutionsAsync());
 
     /// <summary>Adds <c>institution(id:)</c>: the institution with the given global id, or null.</summary>
     public static void AddInstitutionField(this ObjectGraphType query) =>
-        query.Field<InstitutionType>("institution").Description("The institution with the given id, or null when there is none.")
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The institution's global id.")
-            .Resolve(c => c.LoadInstitution(NodeIds.KeyOf(c, InstitutionType.TypeName)));
+        query.AddLookupField<InstitutionType, Institution>("institution", InstitutionType.TypeName, (c, key) => c.LoadInstitution(key));
 }

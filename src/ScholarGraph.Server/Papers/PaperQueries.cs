@@ -1,9 +1,9 @@
 using GraphQL.Types;
+using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data.Paging;
-using ScholarGraph.GraphQL.Data.Paging.Types;
-using ScholarGraph.Server.Nodes;
 using ScholarGraph.GraphQL.Data.Paging.Extensions;
 using ScholarGraph.GraphQL.Data.Sorting.Extensions;
+using ScholarGraph.Server.Nodes;
 
 namespace ScholarGraph.Server.Papers;
 
@@ -12,9 +12,8 @@ internal static class PaperQueries
 {
     /// <summary>Adds <c>papers</c>: all papers, newest first unless <c>order</c> says otherwise.</summary>
     public static void AddPapersField(this ObjectGraphType query, PagingOptions paging) =>
-        query.Field<PapersConnectionType>("papers").Description("All papers, newest first unless `order` says otherwise.").WithPagingArguments(paging)
-            .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
-            .ResolveAsync(async c => await c.LoadPapersAsync());
+        query.AddConnectionField<PapersConnectionType, PaperFilterInputType, PaperSortInputType, Connection<Paper>>(
+            "papers", "All papers, newest first unless `order` says otherwise.", paging, c => c.LoadPapersAsync());
 
     /// <summary>Adds <c>paperList</c>: all papers, offset-paged, newest first unless <c>order</c> says otherwise.</summary>
     public static void AddPaperListField(this ObjectGraphType query, PagingOptions paging) =>
@@ -26,7 +25,5 @@ internal static class PaperQueries
 
     /// <summary>Adds <c>paper(id:)</c>: the paper with the given global id, or null.</summary>
     public static void AddPaperField(this ObjectGraphType query) =>
-        query.Field<PaperType>("paper").Description("The paper with the given id, or null when there is none.")
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The paper's global id.")
-            .Resolve(c => c.LoadPaper(NodeIds.KeyOf(c, PaperType.TypeName)));
+        query.AddLookupField<PaperType, Paper>("paper", PaperType.TypeName, (c, key) => c.LoadPaper(key));
 }
