@@ -3,6 +3,7 @@ using ScholarGraph.GraphQL.AspNetCore;
 using ScholarGraph.GraphQL.AspNetCore.Ide;
 using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
+using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.Server.Hosting.Configuration;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Hosting.Security;
@@ -38,7 +39,7 @@ public static class ScholarGraphHostingExtensions
     public static WebApplicationBuilder AddScholarGraph(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddSectionOptions<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
+        builder.Services.AddValidatedSection<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
             .PostConfigure(database => database.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
         builder.Services.AddScholarGraphStorage();
         builder.Services.AddGraphChanges();

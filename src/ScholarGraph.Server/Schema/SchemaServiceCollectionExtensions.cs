@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using Microsoft.Extensions.Options;
-using ScholarGraph.Server.Hosting.Configuration;
+using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Filtering.Extensions;
 using ScholarGraph.GraphQL.Data.Paging;
@@ -18,7 +18,7 @@ public static class SchemaServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddScholarGraphSchema(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSectionOptions<PagingOptions>(configuration, PagingOptions.SectionName);
+        services.AddValidatedSection<PagingOptions>(configuration, PagingOptions.SectionName);
         // The data layer and the graph types take the settled value, not the options wrapper.
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<PagingOptions>>().Value);
         services.AddScoped<BatchLoaderRegistry>();

@@ -1,4 +1,4 @@
-using ScholarGraph.Server.Hosting.Configuration;
+using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.Server.Writes.Changes;
 
 namespace ScholarGraph.Server.GraphQuestions.GraphIndex;
@@ -12,7 +12,7 @@ public static class GraphIndexServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGraphIndex(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSectionOptions<GraphIndexOptions>(configuration, GraphIndexOptions.SectionName);
+        services.AddValidatedSection<GraphIndexOptions>(configuration, GraphIndexOptions.SectionName);
         return services.AddGraphChangeListener<GraphIndexHolder>();
     }
 

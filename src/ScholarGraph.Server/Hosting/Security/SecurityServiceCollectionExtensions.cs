@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
-using ScholarGraph.Server.Hosting.Configuration;
+using ScholarGraph.GraphQL.AspNetCore.Configuration;
 
 namespace ScholarGraph.Server.Hosting.Security;
 
@@ -21,7 +21,7 @@ public static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddScholarGraphSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSectionOptions<SecurityOptions>(configuration, SecurityOptions.SectionName);
+        services.AddValidatedSection<SecurityOptions>(configuration, SecurityOptions.SectionName);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<SecurityOptions>>((jwt, security) => ConfigureJwt(jwt, security.Value.Jwt));
         services.AddSingleton<CallerAuthenticator>();
