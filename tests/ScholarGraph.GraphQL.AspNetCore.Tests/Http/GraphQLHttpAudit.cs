@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
-using ScholarGraph.Tests.Shared;
+using ScholarGraph.GraphQL.AspNetCore.Tests.Hosting;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Tests.Http;
 
@@ -11,28 +10,10 @@ public static class GraphQLHttpAudit
 
     public static async Task<IReadOnlyList<Result>> RunAsync(string graphQLUrl)
     {
-        var directory = RepositoryPaths.NpmClients;
-        Assert.True(Directory.Exists(Path.Combine(directory, "node_modules", "graphql-http")),
-            $"graphql-http is not installed in {directory}; building the test project runs 'npm ci' there.");
+        using var audit = NodeScript.Start("audit.mjs", "graphql-http", graphQLUrl);
+        var output = await audit.OutputAsync(TimeSpan.FromMinutes(2));
 
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("audit.mjs");
-        start.ArgumentList.Add(graphQLUrl);
-
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await node.WaitForExitAsync(timeout.Token);
-
-        Assert.True(node.ExitCode == 0, $"node audit.mjs exited with {node.ExitCode}: {await errors}");
-        var results = JsonSerializer.Deserialize<List<Result>>(await output, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var results = JsonSerializer.Deserialize<List<Result>>(output, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         Assert.NotNull(results);
         return results;
     }

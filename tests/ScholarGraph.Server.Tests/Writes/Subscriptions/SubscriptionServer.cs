@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.Domain;
+using ScholarGraph.GraphQL.AspNetCore.Tests.Hosting;
 using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Writes.Subscriptions;
 using ScholarGraph.Server.Tests.Infrastructure;
 using ScholarGraph.Storage.Database;
-using ScholarGraph.Tests.Shared;
 
 namespace ScholarGraph.Server.Tests.Writes.Subscriptions;
 
@@ -83,45 +83,9 @@ public sealed class SubscriptionServer : ScholarGraphFactory
     public ValueTask PublishAsync(params GraphChange[] changes) => Services.GetRequiredService<GraphChangePublisher>().PublishAsync(changes);
 
     /// <summary>Starts <c>npm-clients/clients.mjs</c>: one operation through the npm graphql-ws (<c>ws</c>) or graphql-sse (<c>sse</c>) client.</summary>
-    public NodeClient StartNodeClient(string protocol, int count, string query, object? variables = null)
+    public NodeScript StartNodeClient(string protocol, int count, string query, object? variables = null)
     {
-        var directory = RepositoryPaths.NpmClients;
-        Assert.True(Directory.Exists(Path.Combine(directory, "node_modules", "graphql-ws")),
-            $"graphql-ws is not installed in {directory}; building the test project runs 'npm ci' there.");
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "clients.mjs", protocol, (protocol == "ws" ? WebSocketUrl : HttpUrl).ToString(), count.ToString(), query })
-            start.ArgumentList.Add(argument);
-        if (variables is not null)
-            start.ArgumentList.Add(JsonSerializer.Serialize(variables));
-        return new NodeClient(Process.Start(start) ?? throw new InvalidOperationException("node did not start."));
-    }
-
-    /// <summary>A running <c>clients.mjs</c>.</summary>
-    public sealed class NodeClient(Process node) : IDisposable
-    {
-        private readonly Task<string> _output = node.StandardOutput.ReadToEndAsync();
-        private readonly Task<string> _errors = node.StandardError.ReadToEndAsync();
-
-        /// <summary>Waits for the client to exit and returns the lines it printed (results as JSON, then maybe <c>complete</c>).</summary>
-        public async Task<string[]> FinishAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await node.WaitForExitAsync(timeout.Token);
-            Assert.True(node.ExitCode == 0, $"node clients.mjs exited with {node.ExitCode}: {await _errors}");
-            return (await _output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        }
-
-        public void Dispose()
-        {
-            if (!node.HasExited)
-                node.Kill(entireProcessTree: true);
-            node.Dispose();
-        }
+        string[] arguments = [protocol, (protocol == "ws" ? WebSocketUrl : HttpUrl).ToString(), count.ToString(), query];
+        return NodeScript.Start("clients.mjs", "graphql-ws", variables is null ? arguments : [.. arguments, JsonSerializer.Serialize(variables)]);
     }
 }
