@@ -37,7 +37,8 @@ public sealed class PaperGroupByType : EnumerationGraphType<PaperGroupBy>
     public static IReadOnlyDictionary<PaperGroupBy, GroupByDefinition<Paper>> Groupings { get; } = new Dictionary<PaperGroupBy, GroupByDefinition<Paper>>
     {
         [PaperGroupBy.Year] = GroupByDefinition<Paper>.By("year",
-            p => p.PublicationDate == null ? (int?)null : p.PublicationDate.Value.Year),
+            // HasValue, not a comparison with null: on a paper without a date EF InMemory fails on the comparison form ("Nullable object must have a value").
+            p => p.PublicationDate.HasValue ? p.PublicationDate.Value.Year : (int?)null),
         [PaperGroupBy.Topic] = GroupByDefinition<Paper>.ByEach("topic", p => p.Topics, t => t.TopicId,
             id => GlobalId.Encode(TopicType.TypeName, id), t => t.Topic!.Name),
         [PaperGroupBy.Category] = GroupByDefinition<Paper>.By("category", p => p.Category),
