@@ -27,6 +27,13 @@ public static class EntityConfigurations
             paper.HasIndex(p => p.Doi);
             paper.HasIndex(p => p.OpenAlexId);
             paper.Property(p => p.ReportedCitationCountSource).HasMaxLength(KeyLength);
+            paper.Property(p => p.ReportedFwciSource).HasMaxLength(KeyLength);
+            paper.Property(p => p.Type).HasMaxLength(50);
+            paper.Property(p => p.Language).HasMaxLength(20);
+            paper.Property(p => p.OpenAccessStatus).HasMaxLength(20);
+            paper.HasIndex(p => p.VenueId);
+            // A venue that is deleted leaves its papers without one rather than taking them with it.
+            paper.HasOne(p => p.Venue).WithMany(v => v.Papers).HasForeignKey(p => p.VenueId).OnDelete(DeleteBehavior.SetNull);
         });
 
         modelBuilder.Entity<Institution>(institution =>
@@ -35,6 +42,23 @@ public static class EntityConfigurations
             institution.HasIndex(i => i.Ror);
             institution.HasIndex(i => i.OpenAlexId);
             institution.Property(i => i.Type).HasMaxLength(50);
+        });
+
+        modelBuilder.Entity<Venue>(venue =>
+        {
+            venue.Property(v => v.Id).HasMaxLength(KeyLength);
+            venue.HasIndex(v => v.Name);
+            venue.HasIndex(v => v.OpenAlexId);
+            venue.HasIndex(v => v.IssnL);
+            venue.Property(v => v.IssnL).HasMaxLength(20);
+            venue.Property(v => v.Type).HasMaxLength(50);
+        });
+
+        modelBuilder.Entity<ReportedCitationsInYear>(year =>
+        {
+            year.HasKey(y => new { y.PaperId, y.Source, y.Year });
+            year.Property(y => y.Source).HasMaxLength(KeyLength);
+            year.HasOne(y => y.Paper).WithMany(p => p.ReportedCitationsByYear).HasForeignKey(y => y.PaperId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Topic>(topic =>

@@ -161,6 +161,7 @@ public static class StoreImporter
         public int Count { get; private set; }
 
         private long _created;
+        private long _keptNewer;
 
         public async Task WriteAsync(OpenAlexWork work, CancellationToken cancellationToken)
         {
@@ -169,8 +170,15 @@ public static class StoreImporter
                 _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 _writer = new WorkRowWriter(db, _transaction.GetDbTransaction(), keys);
             }
-            if (_writer!.Write(work))
-                _created++;
+            switch (_writer!.Write(work))
+            {
+                case WorkOutcome.Created:
+                    _created++;
+                    break;
+                case WorkOutcome.KeptNewer:
+                    _keptNewer++;
+                    return;
+            }
             Count++;
         }
 
@@ -181,6 +189,7 @@ public static class StoreImporter
             await _transaction.CommitAsync(cancellationToken);
             run.WorksWritten += Count;
             run.WorksCreated += _created;
+            run.WorksKeptNewer += _keptNewer;
             run.CitationsResolved += _writer!.CitationsResolved;
             await DisposeAsync();
             run.ReportProgress(file);
@@ -196,6 +205,7 @@ public static class StoreImporter
             _transaction = null;
             Count = 0;
             _created = 0;
+            _keptNewer = 0;
         }
     }
 
@@ -212,6 +222,7 @@ public static class StoreImporter
         public long WorksRead { get; set; }
         public long WorksWritten { get; set; }
         public long WorksCreated { get; set; }
+        public long WorksKeptNewer { get; set; }
         public long WorksSkipped { get; set; }
         public long CitationsResolved { get; set; }
         public long SeedRows { get; set; }
@@ -230,7 +241,11 @@ public static class StoreImporter
             var pending = Keys is null ? 0 : await db.PendingCitations.LongCountAsync(cancellationToken);
             return new ImportSummary(WorksRead, WorksWritten, WorksCreated, WorksSkipped,
                 Keys?.Authors.Created ?? 0, Keys?.Institutions.Created ?? 0, Keys?.Topics.Created ?? 0,
-                CitationsResolved, pending, SeedRows, Stopped, _problems, _clock.Elapsed);
+                CitationsResolved, pending, SeedRows, Stopped, _problems, _clock.Elapsed)
+            {
+                WorksKeptNewer = WorksKeptNewer,
+                VenuesCreated = Keys?.Venues.Created ?? 0,
+            };
         }
     }
 }
