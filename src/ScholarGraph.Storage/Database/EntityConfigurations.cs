@@ -7,6 +7,7 @@ namespace ScholarGraph.Storage.Database;
 public static class EntityConfigurations
 {
     private const int KeyLength = 200;
+    private const string EmptyJsonList = "'[]'";
 
     /// <summary>Applies every mapping to <paramref name="modelBuilder"/>.</summary>
     public static void Apply(ModelBuilder modelBuilder)
@@ -18,6 +19,7 @@ public static class EntityConfigurations
             author.HasIndex(a => a.Name);
             author.HasIndex(a => a.Orcid);
             author.HasIndex(a => a.OpenAlexId);
+            author.Property(a => a.OtherOpenAlexIds).HasDefaultValueSql(EmptyJsonList);
         });
 
         modelBuilder.Entity<Paper>(paper =>
@@ -31,6 +33,8 @@ public static class EntityConfigurations
             paper.Property(p => p.Type).HasMaxLength(50);
             paper.Property(p => p.Language).HasMaxLength(20);
             paper.Property(p => p.OpenAccessStatus).HasMaxLength(20);
+            // JSON lists default to empty in the database too, so rows written by plain SQL (older tools, tests) stay valid.
+            paper.Property(p => p.Keywords).HasDefaultValueSql(EmptyJsonList);
             paper.HasIndex(p => p.VenueId);
             // A venue that is deleted leaves its papers without one rather than taking them with it.
             paper.HasOne(p => p.Venue).WithMany(v => v.Papers).HasForeignKey(p => p.VenueId).OnDelete(DeleteBehavior.SetNull);
@@ -74,6 +78,7 @@ public static class EntityConfigurations
         modelBuilder.Entity<Authorship>(authorship =>
         {
             authorship.HasKey(a => new { a.PaperId, a.AuthorId });
+            authorship.Property(a => a.RawAffiliations).HasDefaultValueSql(EmptyJsonList);
             // Coauthor and "papers of an author" queries start from the author side.
             authorship.HasIndex(a => new { a.AuthorId, a.PaperId });
             authorship.HasOne(a => a.Paper).WithMany(p => p.Authorships).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);

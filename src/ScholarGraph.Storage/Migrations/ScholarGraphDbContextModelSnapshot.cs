@@ -54,7 +54,9 @@ namespace ScholarGraph.Storage.Migrations
 
                     b.PrimitiveCollection<string>("OtherOpenAlexIds")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
 
                     b.HasKey("Id");
 
@@ -86,7 +88,9 @@ namespace ScholarGraph.Storage.Migrations
 
                     b.PrimitiveCollection<string>("RawAffiliations")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("RawAuthorName")
                         .HasColumnType("TEXT");
@@ -179,7 +183,9 @@ namespace ScholarGraph.Storage.Migrations
 
                     b.PrimitiveCollection<string>("Keywords")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("Language")
                         .HasMaxLength(20)

@@ -339,24 +339,7 @@ public sealed class StoreImporterTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    // Every row of every table the importer writes, as text.
-    private async Task<List<string>> DumpAsync()
-    {
-        await using var db = Context();
-        var rows = new List<string>();
-        rows.AddRange((await db.Papers.AsNoTracking().ToListAsync()).Select(p => JsonSerializer.Serialize(p)));
-        rows.AddRange((await db.Authors.AsNoTracking().ToListAsync()).Select(a => JsonSerializer.Serialize(a)));
-        rows.AddRange((await db.Institutions.AsNoTracking().ToListAsync()).Select(i => JsonSerializer.Serialize(i)));
-        rows.AddRange((await db.Topics.AsNoTracking().ToListAsync()).Select(t => JsonSerializer.Serialize(t)));
-        rows.AddRange((await db.Authorships.AsNoTracking().ToListAsync()).Select(a => JsonSerializer.Serialize(a)));
-        rows.AddRange((await db.Affiliations.AsNoTracking().ToListAsync()).Select(a => JsonSerializer.Serialize(a)));
-        rows.AddRange((await db.PaperInstitutions.AsNoTracking().ToListAsync()).Select(l => JsonSerializer.Serialize(l)));
-        rows.AddRange((await db.PaperTopics.AsNoTracking().ToListAsync()).Select(l => JsonSerializer.Serialize(l)));
-        rows.AddRange((await db.Citations.AsNoTracking().ToListAsync()).Select(c => JsonSerializer.Serialize(c)));
-        rows.AddRange((await db.PendingCitations.AsNoTracking().ToListAsync()).Select(c => JsonSerializer.Serialize(c)));
-        rows.Sort(StringComparer.Ordinal);
-        return rows;
-    }
+    private Task<List<string>> DumpAsync() => StoreDump.AllRowsAsync(Context);
 
     private sealed class Observer(Action<ImportProgress>? onProgress = null) : IImportObserver
     {

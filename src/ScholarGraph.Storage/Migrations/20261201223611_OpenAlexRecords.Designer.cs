@@ -11,7 +11,7 @@ using ScholarGraph.Storage.Database;
 namespace ScholarGraph.Storage.Migrations
 {
     [DbContext(typeof(ScholarGraphDbContext))]
-    [Migration("20261201221732_OpenAlexRecords")]
+    [Migration("20261201223611_OpenAlexRecords")]
     partial class OpenAlexRecords
     {
         /// <inheritdoc />
@@ -57,7 +57,9 @@ namespace ScholarGraph.Storage.Migrations
 
                     b.PrimitiveCollection<string>("OtherOpenAlexIds")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
 
                     b.HasKey("Id");
 
@@ -89,7 +91,9 @@ namespace ScholarGraph.Storage.Migrations
 
                     b.PrimitiveCollection<string>("RawAffiliations")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("RawAuthorName")
                         .HasColumnType("TEXT");
@@ -182,7 +186,9 @@ namespace ScholarGraph.Storage.Migrations
 
                     b.PrimitiveCollection<string>("Keywords")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
 
                     b.Property<string>("Language")
                         .HasMaxLength(20)

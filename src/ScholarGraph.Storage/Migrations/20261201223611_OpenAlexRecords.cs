@@ -28,7 +28,7 @@ namespace ScholarGraph.Storage.Migrations
                 table: "Papers",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "[]");
+                defaultValueSql: "'[]'");
 
             migrationBuilder.AddColumn<string>(
                 name: "Language",
@@ -87,7 +87,7 @@ namespace ScholarGraph.Storage.Migrations
                 table: "Authorships",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "[]");
+                defaultValueSql: "'[]'");
 
             migrationBuilder.AddColumn<string>(
                 name: "RawAuthorName",
@@ -100,7 +100,7 @@ namespace ScholarGraph.Storage.Migrations
                 table: "Authors",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "[]");
+                defaultValueSql: "'[]'");
 
             migrationBuilder.CreateTable(
                 name: "ReportedCitationsByYear",
