@@ -35,6 +35,8 @@ public static class EntityConfigurations
             paper.Property(p => p.OpenAccessStatus).HasMaxLength(20);
             // JSON lists default to empty in the database too, so rows written by plain SQL (older tools, tests) stay valid.
             paper.Property(p => p.Keywords).HasDefaultValueSql(EmptyJsonList);
+            // Stored as written (UTC); SQLite keeps no kind, so it is given back on reading.
+            paper.Property(p => p.ReportedUpdatedAt).HasConversion(v => v, v => v == null ? null : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
             paper.HasIndex(p => p.VenueId);
             // A venue that is deleted leaves its papers without one rather than taking them with it.
             paper.HasOne(p => p.Venue).WithMany(v => v.Papers).HasForeignKey(p => p.VenueId).OnDelete(DeleteBehavior.SetNull);
