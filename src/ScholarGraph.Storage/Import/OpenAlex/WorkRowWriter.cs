@@ -32,9 +32,11 @@ internal sealed class WorkRowWriter : IDisposable
     private readonly SqliteTableWriter<PaperInstitution> _paperInstitutions;
     private readonly SqliteTableWriter<PaperTopic> _paperTopics;
     private readonly SqliteTableWriter<Citation> _citations;
-    private readonly SqliteTableWriter<PendingCitation> _pending;
     private readonly SqliteTableWriter<Venue> _venues;
-    private readonly SqliteTableWriter<ReportedCitationsInYear> _citationsByYear;
+    // A work's waiting references and yearly counts are many small rows (real works cite dozens of works the store does not
+    // hold): each list is written by one statement over a JSON array ($keep) rather than a statement per row.
+    private readonly DbCommand _insertPending;
+    private readonly DbCommand _upsertYears;
     private readonly DbCommand _resolvePending;
     private readonly DbCommand _deletePending;
     private readonly DbCommand _setAuthorAliases;
@@ -44,6 +46,7 @@ internal sealed class WorkRowWriter : IDisposable
     // The rows of the work being written, by their other key column, for the sweeps.
     private readonly List<string> _keptAuthors = [], _keptInstitutions = [], _keptTopics = [], _keptCited = [], _keptPending = [];
     private readonly List<int> _keptYears = [];
+    private readonly List<int[]> _yearCounts = [];
     private long _pendingResolved;
 
     public WorkRowWriter(ScholarGraphDbContext db, DbTransaction transaction, ImportKeyIndex keys)
@@ -59,7 +62,6 @@ internal sealed class WorkRowWriter : IDisposable
         // does not wipe the others.
         _authors = Table<Author>(nameof(Author.OpenAlexId), nameof(Author.Orcid));
         _venues = Table<Venue>(nameof(Venue.OpenAlexId), nameof(Venue.IssnL), nameof(Venue.Type));
-        _citationsByYear = Table<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.CitationCount));
         _institutions = Table<Institution>(nameof(Institution.OpenAlexId), nameof(Institution.Ror), nameof(Institution.CountryCode), nameof(Institution.Type));
         _topics = Table<Topic>(nameof(Topic.OpenAlexId), nameof(Topic.Level), nameof(Topic.ParentId));
         _authorships = Table<Authorship>(nameof(Authorship.Position), nameof(Authorship.InstitutionId), nameof(Authorship.RawAuthorName),
@@ -68,7 +70,6 @@ internal sealed class WorkRowWriter : IDisposable
         _paperInstitutions = Table<PaperInstitution>(nameof(PaperInstitution.Position));
         _paperTopics = Table<PaperTopic>(nameof(PaperTopic.Score), nameof(PaperTopic.ScoreSource));
         _citations = Table<Citation>();
-        _pending = Table<PendingCitation>();
 
         // References that waited for this work become citations, in two prepared statements named from the EF model.
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -85,6 +86,16 @@ internal sealed class WorkRowWriter : IDisposable
             $"INSERT INTO {TableOf<Citation>()} ({Name<Citation>(nameof(Citation.CitingPaperId))}, {Name<Citation>(nameof(Citation.CitedPaperId))}) "
             + $"SELECT {citing}, $key FROM {pendingTable} WHERE {citedOpenAlex} = $openAlex AND {citing} <> $key ON CONFLICT DO NOTHING");
         _deletePending = Prepare(connection, transaction, $"DELETE FROM {pendingTable} WHERE {citedOpenAlex} = $openAlex");
+        // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON after a SELECT.
+        _insertPending = Prepare(connection, transaction,
+            $"INSERT INTO {pendingTable} ({citing}, {citedOpenAlex}) SELECT $key, value FROM json_each($keep) WHERE true ON CONFLICT DO NOTHING");
+        var years = TableOf<ReportedCitationsInYear>();
+        var yearCount = Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.CitationCount));
+        _upsertYears = Prepare(connection, transaction,
+            $"INSERT INTO {years} ({Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.PaperId))}, {Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Source))}, "
+            + $"{Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Year))}, {yearCount}) "
+            + $"SELECT $key, '{Source}', json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($keep) WHERE true "
+            + $"ON CONFLICT DO UPDATE SET {yearCount} = excluded.{yearCount} WHERE {years}.{yearCount} IS NOT excluded.{yearCount}");
         _setAuthorAliases = Prepare(connection, transaction,
             $"UPDATE {TableOf<Author>()} SET {Name<Author>(nameof(Author.OtherOpenAlexIds))} = $openAlex WHERE {Name<Author>(nameof(Author.Id))} = $key");
         DbCommand Sweep<T>(string paperColumn, string otherColumn, string? condition = null) => Prepare(connection, transaction,
@@ -150,11 +161,14 @@ internal sealed class WorkRowWriter : IDisposable
 
         WriteAuthorships(work, paperKey);
         WriteTopics(work, paperKey);
+        _yearCounts.Clear();
         foreach (var year in work.CountsByYear ?? [])
         {
-            _citationsByYear.Write(new ReportedCitationsInYear { PaperId = paperKey, Source = Source, Year = year.Year!.Value, CitationCount = year.CitedByCount!.Value });
+            _yearCounts.Add([year.Year!.Value, year.CitedByCount!.Value]);
             _keptYears.Add(year.Year.Value);
         }
+        if (_yearCounts.Count > 0)
+            Run(_upsertYears, paperKey, _yearCounts);
         WriteReferences(work, paperKey, openAlexId);
         if (replaces)
         {
@@ -168,11 +182,14 @@ internal sealed class WorkRowWriter : IDisposable
         return created ? WorkOutcome.Created : WorkOutcome.Updated;
     }
 
-    private static void Sweep<T>(DbCommand sweep, string paperKey, List<T> kept)
+    private static void Sweep<T>(DbCommand sweep, string paperKey, List<T> kept) => Run(sweep, paperKey, kept);
+
+    // Runs a statement over the work keyed paperKey and a list of values, which it reads as the JSON array $keep.
+    private static int Run<T>(DbCommand command, string paperKey, List<T> values)
     {
-        sweep.Parameters["$key"].Value = paperKey;
-        sweep.Parameters["$keep"].Value = System.Text.Json.JsonSerializer.Serialize(kept);
-        sweep.ExecuteNonQuery();
+        command.Parameters["$key"].Value = paperKey;
+        command.Parameters["$keep"].Value = System.Text.Json.JsonSerializer.Serialize(values);
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>The work's venue: <c>primary_location.source</c>, else the older <c>host_venue</c>; null when neither names one.</summary>
@@ -352,12 +369,13 @@ internal sealed class WorkRowWriter : IDisposable
                     _keptCited.Add(citedKey);
                 }
             }
-            else
+            else if (!_keptPending.Contains(cited))
             {
-                _pending.Write(new PendingCitation { CitingPaperId = paperKey, CitedOpenAlexId = cited });
                 _keptPending.Add(cited);
             }
         }
+        if (_keptPending.Count > 0)
+            Run(_insertPending, paperKey, _keptPending);
         ResolvePending(paperKey, openAlexId);
     }
 
@@ -391,10 +409,10 @@ internal sealed class WorkRowWriter : IDisposable
     public void Dispose()
     {
         foreach (var table in new SqliteTableWriter[]
-                 { _papers, _authors, _institutions, _topics, _authorships, _affiliations, _paperInstitutions, _paperTopics, _citations, _pending, _venues, _citationsByYear })
+                 { _papers, _authors, _institutions, _topics, _authorships, _affiliations, _paperInstitutions, _paperTopics, _citations, _venues })
             table.Dispose();
         foreach (var command in new[] { _sweepAuthorships, _sweepInstitutions, _sweepTopics, _sweepCitations, _sweepPending, _sweepYears,
-                     _resolvePending, _deletePending, _setAuthorAliases })
+                     _resolvePending, _deletePending, _setAuthorAliases, _insertPending, _upsertYears })
             command.Dispose();
     }
 }
