@@ -211,6 +211,7 @@ public static class StoreImporter
         {
             if (_transaction is null)
                 return;
+            _writer!.Flush();
             await _transaction.CommitAsync(cancellationToken);
             run.WorksWritten += Count;
             run.WorksCreated += _created;

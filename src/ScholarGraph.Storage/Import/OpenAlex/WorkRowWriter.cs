@@ -47,6 +47,11 @@ internal sealed class WorkRowWriter : IDisposable
     private readonly List<string> _keptAuthors = [], _keptInstitutions = [], _keptTopics = [], _keptCited = [], _keptPending = [];
     private readonly List<int> _keptYears = [];
     private readonly List<int[]> _yearCounts = [];
+    // References of this batch's works to works not found when they were written, by citing work: at the batch's end those
+    // whose work arrived later in the batch become citations, and the rest are written as waiting ones, sorted, in one statement.
+    private readonly Dictionary<string, List<string>> _batchPending = new(StringComparer.Ordinal);
+    // Whether the store held waiting references when the batch began: only then can an arriving work resolve stored ones.
+    private bool _storeHasPending;
     private long _pendingResolved;
 
     public WorkRowWriter(ScholarGraphDbContext db, DbTransaction transaction, ImportKeyIndex keys)
@@ -88,7 +93,14 @@ internal sealed class WorkRowWriter : IDisposable
         _deletePending = Prepare(connection, transaction, $"DELETE FROM {pendingTable} WHERE {citedOpenAlex} = $openAlex");
         // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON after a SELECT.
         _insertPending = Prepare(connection, transaction,
-            $"INSERT INTO {pendingTable} ({citing}, {citedOpenAlex}) SELECT $key, value FROM json_each($keep) WHERE true ON CONFLICT DO NOTHING");
+            $"INSERT INTO {pendingTable} ({citing}, {citedOpenAlex}) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+            + "FROM json_each($keep) WHERE true ON CONFLICT DO NOTHING");
+        using (var any = connection.CreateCommand())
+        {
+            any.Transaction = transaction;
+            any.CommandText = $"SELECT EXISTS (SELECT 1 FROM {pendingTable})";
+            _storeHasPending = Convert.ToInt64(any.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        }
         var years = TableOf<ReportedCitationsInYear>();
         var yearCount = Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.CitationCount));
         _upsertYears = Prepare(connection, transaction,
@@ -135,6 +147,8 @@ internal sealed class WorkRowWriter : IDisposable
         _keys.OpenAlexRecordDates[paperKey] = updatedAt ?? DateTime.MinValue;
         foreach (var kept in new System.Collections.IList[] { _keptAuthors, _keptInstitutions, _keptTopics, _keptCited, _keptPending, _keptYears })
             kept.Clear();
+        // A record replacing one written earlier in this batch replaces its waiting references too.
+        _batchPending.Remove(paperKey);
 
         _papers.Write(new Paper
         {
@@ -375,12 +389,42 @@ internal sealed class WorkRowWriter : IDisposable
             }
         }
         if (_keptPending.Count > 0)
-            Run(_insertPending, paperKey, _keptPending);
+            _batchPending[paperKey] = [.. _keptPending];
         ResolvePending(paperKey, openAlexId);
+    }
+
+    /// <summary>
+    /// Ends the batch before its commit: references to works that arrived later in it become citations, and the rest are
+    /// written as <see cref="PendingCitation"/>s.
+    /// </summary>
+    public void Flush()
+    {
+        var waiting = new List<string[]>();
+        foreach (var (citing, references) in _batchPending)
+        {
+            foreach (var cited in references)
+            {
+                if (_keys.Papers.Find(cited) is not { } citedKey)
+                    waiting.Add([citing, cited]);
+                else if (citedKey != citing)
+                    _citations.Write(new Citation { CitingPaperId = citing, CitedPaperId = citedKey });
+            }
+        }
+        _batchPending.Clear();
+        if (waiting.Count == 0)
+            return;
+        // In key order, so that the rows go into the table's key index one after the other.
+        waiting.Sort((a, b) => string.CompareOrdinal(a[0], b[0]) is var byCiting and not 0 ? byCiting : string.CompareOrdinal(a[1], b[1]));
+        _insertPending.Parameters["$keep"].Value = System.Text.Json.JsonSerializer.Serialize(waiting);
+        _insertPending.ExecuteNonQuery();
+        _storeHasPending = true;
     }
 
     private void ResolvePending(string paperKey, string openAlexId)
     {
+        // Waiting references of this batch are in _batchPending, resolved by Flush; the store's only if it has any.
+        if (!_storeHasPending)
+            return;
         _resolvePending.Parameters["$key"].Value = paperKey;
         _resolvePending.Parameters["$openAlex"].Value = openAlexId;
         _pendingResolved += _resolvePending.ExecuteNonQuery();
