@@ -126,7 +126,11 @@ public static class StoreImporter
             try
             {
                 await foreach (var line in OpenAlexWorkReader.ReadAsync(content, name, ownsStream: false, stopReading.Token))
-                    await lines.Writer.WriteAsync(new CheckedLine(line, line.Problem ?? WorkChecks.Problem(line.Work!), content.Position), stopReading.Token);
+                {
+                    var problem = line.Problem ?? WorkChecks.Problem(line.Work!);
+                    var prepared = problem is null ? new PreparedWork(line.Work!) : null;
+                    await lines.Writer.WriteAsync(new CheckedLine(line, problem, prepared, content.Position), stopReading.Token);
+                }
                 lines.Writer.Complete();
             }
             catch (Exception e)
@@ -136,7 +140,7 @@ public static class StoreImporter
         }, CancellationToken.None);
         try
         {
-            await foreach (var (line, problem, position) in lines.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var (line, problem, prepared, position) in lines.Reader.ReadAllAsync(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 run.WorksRead++;
@@ -154,7 +158,7 @@ public static class StoreImporter
                     }
                     continue;
                 }
-                await batch.WriteAsync(line.Work!, cancellationToken);
+                await batch.WriteAsync(prepared!, cancellationToken);
                 if (batch.Count >= run.Options.BatchSize)
                     await batch.CommitAsync(name, cancellationToken);
             }
@@ -174,8 +178,9 @@ public static class StoreImporter
     // How many works the reading thread may run ahead of the writing one.
     private const int ReadAhead = 256;
 
-    // A line as read, with why it cannot be written (null when it can) and how far into the file reading had come.
-    private sealed record CheckedLine(OpenAlexWorkLine Line, string? Problem, long Position);
+    // A line as read, with why it cannot be written (null when it can), the work prepared for writing (when it can) and how
+    // far into the file reading had come.
+    private sealed record CheckedLine(OpenAlexWorkLine Line, string? Problem, PreparedWork? Work, long Position);
 
     // The works of the open transaction.
     private sealed class WorkBatch(ScholarGraphDbContext db, ImportKeyIndex keys, ImportRun run) : IAsyncDisposable
@@ -188,7 +193,7 @@ public static class StoreImporter
         private long _created;
         private long _keptNewer;
 
-        public async Task WriteAsync(OpenAlexWork work, CancellationToken cancellationToken)
+        public async Task WriteAsync(PreparedWork work, CancellationToken cancellationToken)
         {
             if (_transaction is null)
             {

@@ -127,16 +127,17 @@ internal sealed class WorkRowWriter : IDisposable
     public long CitationsResolved => _citations.Written + _pendingResolved;
 
     /// <summary>
-    /// Writes <paramref name="work"/>, which <see cref="WorkChecks"/> has passed, unless the store holds a newer record of it
+    /// Writes the work <paramref name="prepared"/> holds, unless the store holds a newer record of it
     /// (a later <c>updated_date</c>). A work an earlier record wrote has its authorships, institutions, topics, references and
     /// yearly counts replaced by this record's.
     /// </summary>
-    public WorkOutcome Write(OpenAlexWork work)
+    public WorkOutcome Write(PreparedWork prepared)
     {
-        var openAlexId = ExternalIds.OpenAlex(work.Id)!;
-        var doi = ExternalIds.Doi(work.Doi ?? work.Ids?.Doi);
+        var work = prepared.Work;
+        var openAlexId = prepared.OpenAlexId;
+        var doi = prepared.Doi;
         var paperKey = _keys.Papers.Resolve(openAlexId, doi, ImportKeys.FromOpenAlex(openAlexId), out var created);
-        var updatedAt = OpenAlexWorkReader.UpdatedAt(work);
+        var updatedAt = prepared.UpdatedAt;
         var replaces = _keys.OpenAlexRecordDates.TryGetValue(paperKey, out var storedAt);
         if (replaces && updatedAt is { } at && at < storedAt)
         {
@@ -154,8 +155,8 @@ internal sealed class WorkRowWriter : IDisposable
         {
             Id = paperKey,
             Title = (work.DisplayName ?? work.Title)!,
-            Abstract = AbstractText.FromInvertedIndex(work.AbstractInvertedIndex ?? work.AbstractInvertedIndexV3),
-            PublicationDate = work.PublicationDate is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd") : null,
+            Abstract = prepared.Abstract,
+            PublicationDate = prepared.PublicationDate,
             Doi = doi,
             ArxivId = work.Ids?.Arxiv,
             OpenAlexId = openAlexId,
@@ -166,7 +167,7 @@ internal sealed class WorkRowWriter : IDisposable
             Language = work.Language,
             IsOpenAccess = work.OpenAccess?.IsOa,
             OpenAccessStatus = work.OpenAccess?.OaStatus,
-            Keywords = Keywords(work),
+            Keywords = prepared.Keywords,
             VenueId = WriteVenue(VenueOf(work)),
             ReportedFwci = work.Fwci,
             ReportedFwciSource = work.Fwci is null ? null : Source,
@@ -183,7 +184,7 @@ internal sealed class WorkRowWriter : IDisposable
         }
         if (_yearCounts.Count > 0)
             Run(_upsertYears, paperKey, _yearCounts);
-        WriteReferences(work, paperKey, openAlexId);
+        WriteReferences(prepared.References, paperKey, openAlexId);
         if (replaces)
         {
             Sweep(_sweepAuthorships, paperKey, _keptAuthors);
@@ -210,17 +211,6 @@ internal sealed class WorkRowWriter : IDisposable
     public static OpenAlexSource? VenueOf(OpenAlexWork work) =>
         new[] { work.PrimaryLocation?.Source, work.HostVenue }
             .FirstOrDefault(v => v is not null && !string.IsNullOrWhiteSpace(v.DisplayName) && (ExternalIds.OpenAlex(v.Id) is not null || !string.IsNullOrWhiteSpace(v.IssnL)));
-
-    private static List<string> Keywords(OpenAlexWork work)
-    {
-        var keywords = new List<string>();
-        foreach (var keyword in work.Keywords ?? [])
-        {
-            if ((keyword.DisplayName ?? keyword.Keyword) is { } text && !string.IsNullOrWhiteSpace(text) && !keywords.Contains(text))
-                keywords.Add(text);
-        }
-        return keywords;
-    }
 
     private string? WriteVenue(OpenAlexSource? venue)
     {
@@ -369,12 +359,10 @@ internal sealed class WorkRowWriter : IDisposable
         return key;
     }
 
-    private void WriteReferences(OpenAlexWork work, string paperKey, string openAlexId)
+    private void WriteReferences(List<string> references, string paperKey, string openAlexId)
     {
-        foreach (var reference in work.ReferencedWorks ?? [])
+        foreach (var cited in references)
         {
-            if (ExternalIds.OpenAlex(reference) is not { } cited || cited == openAlexId)
-                continue;
             if (_keys.Papers.Find(cited) is { } citedKey)
             {
                 if (citedKey != paperKey)
@@ -383,7 +371,7 @@ internal sealed class WorkRowWriter : IDisposable
                     _keptCited.Add(citedKey);
                 }
             }
-            else if (!_keptPending.Contains(cited))
+            else
             {
                 _keptPending.Add(cited);
             }
