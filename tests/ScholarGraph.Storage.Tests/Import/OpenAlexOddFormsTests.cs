@@ -1,9 +1,7 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Domain;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Import;
-using ScholarGraph.Storage.Tests.Generation;
 
 namespace ScholarGraph.Storage.Tests.Import;
 
@@ -16,35 +14,15 @@ namespace ScholarGraph.Storage.Tests.Import;
 public sealed class OpenAlexOddFormsTests : IDisposable
 {
     private static readonly string OddFormsPath = Path.Combine(AppContext.BaseDirectory, "Import", "openalex-odd-forms.jsonl");
-    private readonly TemporaryDirectory _files = new();
-    private readonly SqliteConnection _store = new("Data Source=:memory:");
+    private readonly ImportTestStore _import = new();
 
-    public OpenAlexOddFormsTests()
-    {
-        _store.Open();
-        Directory.CreateDirectory(_files.Path);
-    }
+    public void Dispose() => _import.Dispose();
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _files.Dispose();
-    }
+    private ScholarGraphDbContext Context() => _import.Context();
 
-    private ScholarGraphDbContext Context() => new(new DbContextOptionsBuilder<ScholarGraphDbContext>().UseSqlite(_store).Options);
+    private Task<ImportSummary> ImportAsync(params string[] files) => _import.ImportAsync(files);
 
-    private async Task<ImportSummary> ImportAsync(params string[] files)
-    {
-        await using var db = Context();
-        return await StoreImporter.ImportAsync(db, files);
-    }
-
-    private string WriteFile(string name, params string[] lines)
-    {
-        var path = Path.Combine(_files.Path, name);
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string WriteFile(string name, params string[] lines) => _import.WriteFile(name, lines);
 
     private static string Line(int work) => File.ReadLines(OddFormsPath).ElementAt(work - 1);
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Import;
@@ -15,19 +14,13 @@ namespace ScholarGraph.Storage.Tests.Import;
 public sealed class RealOpenAlexImportTests : IDisposable
 {
     private const string NoTitle = "$.display_name is missing: every work needs a title";
-    private readonly SqliteConnection _store = new("Data Source=:memory:");
+    private readonly ImportTestStore _import = new();
 
-    public RealOpenAlexImportTests() => _store.Open();
+    public void Dispose() => _import.Dispose();
 
-    public void Dispose() => _store.Dispose();
+    private ScholarGraphDbContext Context() => _import.Context();
 
-    private ScholarGraphDbContext Context() => new(new DbContextOptionsBuilder<ScholarGraphDbContext>().UseSqlite(_store).Options);
-
-    private async Task<ImportSummary> ImportAsync()
-    {
-        await using var db = Context();
-        return await StoreImporter.ImportAsync(db, [RealOpenAlexFile.FullPath!]);
-    }
+    private Task<ImportSummary> ImportAsync() => _import.ImportAsync([RealOpenAlexFile.FullPath!]);
 
     [RealOpenAlexFact]
     public async Task Every_work_with_a_title_is_imported_once_and_only_untitled_records_are_skipped()

@@ -18,29 +18,14 @@ namespace ScholarGraph.Storage.Tests.Import;
 public sealed class StoreImporterTests : IDisposable
 {
     private static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "Import", "openalex-sample.jsonl");
-    private readonly TemporaryDirectory _files = new();
-    private readonly SqliteConnection _store = new("Data Source=:memory:");
+    private readonly ImportTestStore _import = new();
 
-    public StoreImporterTests()
-    {
-        _store.Open();
-        Directory.CreateDirectory(_files.Path);
-    }
+    public void Dispose() => _import.Dispose();
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _files.Dispose();
-    }
+    private ScholarGraphDbContext Context() => _import.Context();
 
-    private ScholarGraphDbContext Context() => new(new DbContextOptionsBuilder<ScholarGraphDbContext>().UseSqlite(_store).Options);
-
-    private async Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, ImportOptions? options = null, IImportObserver? observer = null,
-        CancellationToken cancellationToken = default)
-    {
-        await using var db = Context();
-        return await StoreImporter.ImportAsync(db, files, options, observer, cancellationToken);
-    }
+    private Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, ImportOptions? options = null, IImportObserver? observer = null,
+        CancellationToken cancellationToken = default) => _import.ImportAsync(files, options, observer, cancellationToken);
 
     // The sample's works as the file has them, read without the importer: OpenAlex id → authors' OpenAlex ids in printed order.
     private static Dictionary<string, List<string>> SampleAuthors() => File.ReadLines(SamplePath).Select(line =>
@@ -52,12 +37,7 @@ public sealed class StoreImporterTests : IDisposable
         return (id, authors);
     }).ToDictionary(w => w.id, w => w.authors);
 
-    private string WriteFile(string name, IEnumerable<string> lines)
-    {
-        var path = Path.Combine(_files.Path, name);
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string WriteFile(string name, IEnumerable<string> lines) => _import.WriteFile(name, lines);
 
     [Fact]
     public async Task The_sample_imports_its_works_with_deduplicated_authors_institutions_topic_hierarchy_and_citations()
@@ -257,7 +237,7 @@ public sealed class StoreImporterTests : IDisposable
     [Fact]
     public async Task A_gzipped_file_of_any_name_imports_like_the_plain_one()
     {
-        var path = Path.Combine(_files.Path, "works.data");
+        var path = Path.Combine(_import.FilesPath, "works.data");
         await using (var zip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
         await using (var plain = File.OpenRead(SamplePath))
             await plain.CopyToAsync(zip);
@@ -334,7 +314,7 @@ public sealed class StoreImporterTests : IDisposable
 
     private async Task Execute(string sql)
     {
-        await using var command = _store.CreateCommand();
+        await using var command = _import.Connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
