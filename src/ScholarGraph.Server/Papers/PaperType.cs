@@ -44,7 +44,7 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<ReportedCitationCountType>("reportedCitationCount")
             .Description("How many works cite this one as an outside source reports it (OpenAlex's `cited_by_count`), or null when none does. "
                 + "It counts works the store may not hold, so it may exceed `citedBy.totalCount`.")
-            .Projects(e => e.ReportedCitationCount, e => e.ReportedCitationCountSource)
+            .Projects(e => e.ReportedCitationCount, e => e.ReportedCitationCountSource, e => e.ReportedUpdatedAt)
             .Resolve(c => c.Source.ReportedCitationCount is null ? null : c.Source);
         Field<ReportedFwciType>("reportedFwci")
             .Description("The field-weighted citation impact as an outside source reports it (OpenAlex's `fwci`), or null when none does.")
