@@ -8,7 +8,8 @@ using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Import;
 
 // Issue 5's import benchmark: works per second into SQLite for a generated OpenAlex-format file, through the importer and
-// through EF Core's SaveChanges, each into a fresh file (bench/README.md).
+// through EF Core's SaveChanges, each into a fresh file (bench/README.md); and (issue 15) through the importer for the real
+// OpenAlex file where it is at hand (--real PATH, else shared/openalex-real/openalex-real.jsonl beside or above the repository).
 var options = Arguments(args);
 var works = int.Parse(options.GetValueOrDefault("works", "100000"), CultureInfo.InvariantCulture);
 var seed = int.Parse(options.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture);
@@ -18,6 +19,30 @@ Directory.CreateDirectory(cache);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {LoadAverage()}"));
+
+var real = options.GetValueOrDefault("real") ?? FindRealFile();
+if (real is not null && File.Exists(real))
+{
+    var realRuns = int.Parse(options.GetValueOrDefault("real-runs", "5"), CultureInfo.InvariantCulture);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Input: the real OpenAlex file {real}, {File.ReadLines(real).Count(l => l.Length > 0):N0} records, {new FileInfo(real).Length / 1048576.0:F1} MiB; best of {realRuns} runs, each into a fresh file"));
+    var best = 0.0;
+    for (var run = 1; run <= realRuns; run++)
+    {
+        best = Math.Max(best, await MeasureAsync($"StoreImporter, real file (run {run})", cache, async db =>
+        {
+            var summary = await StoreImporter.ImportAsync(db, [real], new ImportOptions { BatchSize = batchSize });
+            return summary.WorksWritten;
+        }, rerun: run == realRuns));
+    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Real OpenAlex file: best {best:N0} works/s"));
+}
+else
+{
+    Console.WriteLine("Real OpenAlex file: not at hand (pass --real PATH), its row is skipped");
+}
+if (works == 0)
+    return;
 var file = Path.Combine(cache, $"openalex-works-{works}-seed-{seed}.jsonl");
 if (!File.Exists(file))
 {
@@ -76,6 +101,17 @@ static async Task<double> MeasureAsync(string name, string folder, Func<ScholarG
         foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
             File.Delete(file);
     }
+}
+
+static string? FindRealFile()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+    {
+        var candidate = Path.Combine(dir.FullName, "shared", "openalex-real", "openalex-real.jsonl");
+        if (File.Exists(candidate))
+            return candidate;
+    }
+    return null;
 }
 
 static Dictionary<string, string> Arguments(string[] args)

@@ -18,6 +18,12 @@ public sealed class Author
     /// <summary>OpenAlex author id, or <c>null</c> when no source gives one.</summary>
     public string? OpenAlexId { get; set; }
 
+    /// <summary>
+    /// Further OpenAlex author ids of the same person: ids that carry the same ORCID iD as <see cref="OpenAlexId"/>, which the
+    /// source had not merged; empty for most authors.
+    /// </summary>
+    public List<string> OtherOpenAlexIds { get; set; } = [];
+
     /// <summary>The papers this author is listed on.</summary>
     public List<Authorship> Authorships { get; set; } = [];
 

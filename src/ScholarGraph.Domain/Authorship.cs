@@ -18,6 +18,18 @@ public sealed class Authorship
     /// <summary>The institution the paper lists for this author, or <c>null</c> when the source does not say.</summary>
     public string? InstitutionId { get; set; }
 
+    /// <summary>The author's name exactly as the paper prints it (OpenAlex's <c>raw_author_name</c>), or <c>null</c>.</summary>
+    public string? RawAuthorName { get; set; }
+
+    /// <summary>
+    /// The affiliations exactly as the paper prints them for this author (OpenAlex's <c>raw_affiliation_strings</c>, and the names
+    /// of institutions the source could not identify); empty when it prints none.
+    /// </summary>
+    public List<string> RawAffiliations { get; set; } = [];
+
+    /// <summary>Whether the author is a corresponding author of the paper, or <c>null</c> when the source does not say.</summary>
+    public bool? IsCorresponding { get; set; }
+
     /// <summary>The paper.</summary>
     public Paper? Paper { get; set; }
 

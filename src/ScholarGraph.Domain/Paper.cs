@@ -50,6 +50,48 @@ public sealed class Paper
     /// </summary>
     public bool AuthorListTruncated { get; set; }
 
+    /// <summary>The kind of work as the source names it (<c>article</c>, <c>preprint</c>, <c>book-chapter</c>, ...), or <c>null</c>.</summary>
+    public string? Type { get; set; }
+
+    /// <summary>The language of the work as an ISO 639-1 code (for example <c>en</c>), or <c>null</c> when the source does not say.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Whether the work is free to read somewhere (OpenAlex's <c>open_access.is_oa</c>), or <c>null</c> when unknown.</summary>
+    public bool? IsOpenAccess { get; set; }
+
+    /// <summary>
+    /// How the work is open (OpenAlex's <c>open_access.oa_status</c>: <c>gold</c>, <c>green</c>, <c>hybrid</c>, <c>bronze</c>,
+    /// <c>diamond</c>, <c>closed</c>), or <c>null</c> when unknown.
+    /// </summary>
+    public string? OpenAccessStatus { get; set; }
+
+    /// <summary>Keywords the source assigns to the work, most relevant first; empty when it assigns none.</summary>
+    public List<string> Keywords { get; set; } = [];
+
+    /// <summary>The key of the venue the work was published in, or <c>null</c>.</summary>
+    public string? VenueId { get; set; }
+
+    /// <summary>The venue the work was published in.</summary>
+    public Venue? Venue { get; set; }
+
+    /// <summary>
+    /// The field-weighted citation impact according to <see cref="ReportedFwciSource"/> (OpenAlex's <c>fwci</c>), kept as reported,
+    /// or <c>null</c> when no source reports it.
+    /// </summary>
+    public double? ReportedFwci { get; set; }
+
+    /// <summary>Which source reported <see cref="ReportedFwci"/>, or <c>null</c> with it.</summary>
+    public string? ReportedFwciSource { get; set; }
+
+    /// <summary>
+    /// When the source last updated the record the reported figures come from (OpenAlex's <c>updated_date</c>, UTC), or
+    /// <c>null</c> when it does not say. A record older than this one does not overwrite the paper.
+    /// </summary>
+    public DateTime? ReportedUpdatedAt { get; set; }
+
+    /// <summary>Citations per year as outside sources report them (OpenAlex's <c>counts_by_year</c>).</summary>
+    public List<ReportedCitationsInYear> ReportedCitationsByYear { get; set; } = [];
+
     /// <summary>The authors of the paper.</summary>
     public List<Authorship> Authorships { get; set; } = [];
 

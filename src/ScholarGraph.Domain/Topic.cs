@@ -24,6 +24,9 @@ public sealed class Topic
     /// <summary>Where the topic stands in OpenAlex's hierarchy, or <c>null</c> for a topic outside it (such as the seed's).</summary>
     public TopicLevel? Level { get; set; }
 
+    /// <summary>For a <see cref="TopicLevel.Concept"/>, its depth in OpenAlex's concept tree (0, the broadest, to 5); otherwise <c>null</c>.</summary>
+    public int? ConceptLevel { get; set; }
+
     /// <summary>The key of the broader topic this one belongs to (a topic's subfield, a subfield's field, a field's domain), or <c>null</c>.</summary>
     public string? ParentId { get; set; }
 

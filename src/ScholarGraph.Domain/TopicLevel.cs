@@ -14,4 +14,10 @@ public enum TopicLevel
 
     /// <summary>A topic of a subfield, such as <c>T11636</c>.</summary>
     Topic,
+
+    /// <summary>
+    /// A concept of OpenAlex's older concept tagging (<c>C41008148</c>), which stands in for topics on works that have none; its
+    /// own depth is <see cref="Topic.ConceptLevel"/>.
+    /// </summary>
+    Concept,
 }

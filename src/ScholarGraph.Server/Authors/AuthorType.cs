@@ -38,6 +38,10 @@ public sealed class AuthorType : ObjectGraphType<Author>
             .ResolveMember(e => e.Orcid);
         Field<StringGraphType>("openAlexId").Description("The author's OpenAlex id, or null when no source gives one.")
             .ResolveMember(e => e.OpenAlexId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("otherOpenAlexIds")
+            .Description("Further OpenAlex author ids of the same person: ids that carry the same ORCID iD as `openAlexId`, which OpenAlex "
+                + "had not merged; empty for most authors.")
+            .ResolveMember(e => e.OtherOpenAlexIds);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportedAuthorMetricsType>>>>("reportedMetrics")
             .Description("Metrics outside sources report about the author, exactly as reported and labelled with their source; "

@@ -8,6 +8,7 @@ using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Topics;
+using ScholarGraph.Server.Venues;
 
 namespace ScholarGraph.Server.Nodes;
 
@@ -20,6 +21,7 @@ internal static class NodeFields
         [PaperType.TypeName] = (c, key) => c.LoadPaper(key).Then(o => (object?)o),
         [InstitutionType.TypeName] = (c, key) => c.LoadInstitution(key).Then(o => (object?)o),
         [TopicType.TypeName] = (c, key) => c.LoadTopic(key).Then(o => (object?)o),
+        [VenueType.TypeName] = (c, key) => c.LoadVenue(key).Then(o => (object?)o),
     };
 
     public static void AddNodeFields(this ObjectGraphType query)

@@ -5,6 +5,7 @@ using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Topics;
 using ScholarGraph.Server.Nodes;
+using ScholarGraph.Server.Venues;
 
 namespace ScholarGraph.Server.Papers;
 
@@ -28,6 +29,13 @@ public sealed class PaperFilterInputType : FilterInputGraphType<Paper>, IFilterI
         Field("arxivId", p => p.ArxivId, "The arXiv identifier.");
         Field("openAlexId", p => p.OpenAlexId, "The OpenAlex work id.");
         Field("authorListTruncated", p => p.AuthorListTruncated, "Whether the source cut the author list short.");
+        Field("type", p => p.Type, "The kind of work.");
+        Field("language", p => p.Language, "The language, as an ISO 639-1 code.");
+        Field("isOpenAccess", p => p.IsOpenAccess, "Whether the work is free to read somewhere.");
+        Field("openAccessStatus", p => p.OpenAccessStatus, "How the work is open.");
+        Field("reportedCitationCount", p => p.ReportedCitationCount, "The citation count an outside source reports.");
+        Field("reportedFwci", p => p.ReportedFwci, "The field-weighted citation impact an outside source reports.");
+        Object<VenueFilterInputType, Venue>("venue", p => p.Venue, "The venue the work was published in.");
         List<AuthorshipFilterInputType, Authorship>("authors", p => p.Authorships, "The paper's authorships (author, institution, position).");
         List<PaperTopicFilterInputType, PaperTopic>("topics", p => p.Topics, "The paper's topics (topic, score).");
         List<InstitutionFilterInputType, Institution>("institutions", p => p.Institutions.Select(l => l.Institution!), "The institutions the paper names.");
@@ -48,6 +56,8 @@ public sealed class AuthorshipFilterInputType : FilterInputGraphType<Authorship>
         Object<AuthorFilterInputType, Author>("author", s => s.Author, "The author.");
         Object<InstitutionFilterInputType, Institution>("institution", s => s.Institution, "The institution the paper lists for the author.");
         Field("position", s => s.Position, "The 1-based position in the printed author list (null when not shown).");
+        Field("rawAuthorName", s => s.RawAuthorName, "The author's name as the paper prints it.");
+        Field("isCorresponding", s => s.IsCorresponding, "Whether the author is a corresponding author.");
     }
 }
 
@@ -78,6 +88,11 @@ public sealed class PaperSortInputType : SortInputGraphType<Paper>
         Field("doi", p => p.Doi, "By DOI.");
         Field("arxivId", p => p.ArxivId, "By arXiv identifier.");
         Field("openAlexId", p => p.OpenAlexId, "By OpenAlex work id.");
+        Field("type", p => p.Type, "By kind of work.");
+        Field("language", p => p.Language, "By language.");
+        Field("reportedCitationCount", p => p.ReportedCitationCount, "By the citation count an outside source reports (papers without one sort as the smallest).");
+        Field("reportedFwci", p => p.ReportedFwci, "By the field-weighted citation impact an outside source reports (papers without one sort as the smallest).");
+        Object<VenueSortInputType, Venue>("venue", p => p.Venue, "By the venue.");
     }
 }
 

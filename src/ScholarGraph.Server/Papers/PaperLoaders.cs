@@ -47,6 +47,13 @@ internal static class PaperLoaders
             (db, keys) => db.PaperTopics.Where(t => keys.Contains(t.PaperId)), t => t.PaperId, t => t,
             rows => rows.OrderByDescending(t => t.Score).ThenBy(t => t.TopicId));
 
+    /// <summary>A paper's citations per year as outside sources report them, by source, then oldest year first.</summary>
+    public static IDataLoaderResult<IReadOnlyList<ReportedYearCitations>> LoadReportedCitationsByYear(this IResolveFieldContext context, string paperId) =>
+        context.LoadList<ScholarGraphDbContext, string, ReportedCitationsInYear, ReportedYearCitations>("Paper.reportedCitationsByYear", paperId,
+            (db, keys) => db.ReportedCitationsByYear.Where(y => keys.Contains(y.PaperId)), y => y.PaperId,
+            y => new ReportedYearCitations(y.Year, y.CitationCount, y.Source, y.Paper!.ReportedUpdatedAt),
+            rows => rows.OrderBy(y => y.Source).ThenBy(y => y.Year));
+
     /// <summary>A page of the papers a paper cites, newest first.</summary>
     public static IDataLoaderResult<Connection<Paper>?> LoadCitedPapers(this IResolveFieldContext context, string paperId) =>
         context.LoadChildConnection<ScholarGraphDbContext, Paper, string, Paper>("Paper.cites", paperId,

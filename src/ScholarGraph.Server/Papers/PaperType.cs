@@ -9,6 +9,7 @@ using ScholarGraph.GraphQL.Data.Sorting.Extensions;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Topics;
+using ScholarGraph.Server.Venues;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Papers;
@@ -43,8 +44,35 @@ public sealed class PaperType : ObjectGraphType<Paper>
         Field<ReportedCitationCountType>("reportedCitationCount")
             .Description("How many works cite this one as an outside source reports it (OpenAlex's `cited_by_count`), or null when none does. "
                 + "It counts works the store may not hold, so it may exceed `citedBy.totalCount`.")
-            .Projects(e => e.ReportedCitationCount, e => e.ReportedCitationCountSource)
+            .Projects(e => e.ReportedCitationCount, e => e.ReportedCitationCountSource, e => e.ReportedUpdatedAt)
             .Resolve(c => c.Source.ReportedCitationCount is null ? null : c.Source);
+        Field<ReportedFwciType>("reportedFwci")
+            .Description("The field-weighted citation impact as an outside source reports it (OpenAlex's `fwci`), or null when none does.")
+            .Projects(e => e.ReportedFwci, e => e.ReportedFwciSource, e => e.ReportedUpdatedAt)
+            .Resolve(c => c.Source.ReportedFwci is null ? null : c.Source);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReportedCitationsInYearType>>>>("reportedCitationsByYear")
+            .Description("Citations per year as outside sources report them (OpenAlex's `counts_by_year`, which covers recent years only), "
+                + "by source, then oldest year first; empty when none does. Beside, never instead of, `citedBy`.")
+            .Resolve(c => c.LoadReportedCitationsByYear(c.Source.Id));
+        Field<StringGraphType>("type")
+            .Description("The kind of work as the source names it (`article`, `preprint`, `book-chapter`, `dataset`, ...), or null when unknown.")
+            .ResolveMember(e => e.Type);
+        Field<StringGraphType>("language")
+            .Description("The language of the work as an ISO 639-1 code (for example `en`), or null when the source does not say.")
+            .ResolveMember(e => e.Language);
+        Field<BooleanGraphType>("isOpenAccess")
+            .Description("Whether the work is free to read somewhere (OpenAlex's `open_access.is_oa`), or null when unknown.")
+            .ResolveMember(e => e.IsOpenAccess);
+        Field<StringGraphType>("openAccessStatus")
+            .Description("How the work is open (OpenAlex's `open_access.oa_status`: `gold`, `green`, `hybrid`, `bronze`, `diamond` or `closed`), or null when unknown.")
+            .ResolveMember(e => e.OpenAccessStatus);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keywords")
+            .Description("Keywords the source assigns to the work (OpenAlex's `keywords`), most relevant first; empty when it assigns none.")
+            .ResolveMember(e => e.Keywords);
+        Field<VenueType>("venue")
+            .Description("The venue the work was published in (OpenAlex's `primary_location.source`, or `host_venue` in older records), or null when unknown.")
+            .Projects(e => e.VenueId)
+            .Resolve(c => c.Source.VenueId is { } venue ? c.LoadVenue(venue) : null);
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorshipType>>>>("authors")
             .Description("The paper's authors: those the source prints, in printed order, then those known to be authors whose "

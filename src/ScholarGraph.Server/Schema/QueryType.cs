@@ -10,6 +10,7 @@ using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Server.Topics;
+using ScholarGraph.Server.Venues;
 
 namespace ScholarGraph.Server.Schema;
 
@@ -28,11 +29,13 @@ public sealed class QueryType : ObjectGraphType
         this.AddPaperListField(paging);
         this.AddInstitutionsField(paging);
         this.AddTopicsField(paging);
+        this.AddVenuesField(paging);
 
         this.AddAuthorField();
         this.AddPaperField();
         this.AddInstitutionField();
         this.AddTopicField();
+        this.AddVenueField();
 
         this.AddNetworkFields();
         this.AddTopicClustersField();

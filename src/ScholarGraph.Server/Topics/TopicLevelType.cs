@@ -15,5 +15,7 @@ public sealed class TopicLevelType : EnumerationGraphType<TopicLevel>
         Values.FindByName("FIELD")!.Description = "A field of a domain, such as Computer Science (`fields/17`).";
         Values.FindByName("SUBFIELD")!.Description = "A subfield of a field, such as Artificial Intelligence (`subfields/1702`).";
         Values.FindByName("TOPIC")!.Description = "A topic of a subfield (`T11636`), the level papers are linked to.";
+        Values.FindByName("CONCEPT")!.Description = "A concept of OpenAlex's older tagging (`C41008148`), which stands in for topics on works "
+            + "that have none; it has no parent, and its depth is `Topic.conceptLevel`.";
     }
 }

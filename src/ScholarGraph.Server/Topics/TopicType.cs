@@ -36,6 +36,9 @@ public sealed class TopicType : ObjectGraphType<Topic>
         Field<TopicLevelType>("level")
             .Description("Where the topic stands in OpenAlex's hierarchy (domain, field, subfield, topic), or null for a topic outside it.")
             .ResolveMember(e => e.Level);
+        Field<IntGraphType>("conceptLevel")
+            .Description("For a `CONCEPT`, its depth in OpenAlex's concept tree, from 0 (broadest, such as Computer science) to 5; null for other topics.")
+            .ResolveMember(e => e.ConceptLevel);
         Field<TopicType>("parent")
             .Description("The broader topic this one belongs to (a topic's subfield, a subfield's field, a field's domain), or null at the top.")
             .Projects(e => e.ParentId)

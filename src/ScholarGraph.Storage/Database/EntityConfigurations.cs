@@ -7,6 +7,7 @@ namespace ScholarGraph.Storage.Database;
 public static class EntityConfigurations
 {
     private const int KeyLength = 200;
+    private const string EmptyJsonList = "'[]'";
 
     /// <summary>Applies every mapping to <paramref name="modelBuilder"/>.</summary>
     public static void Apply(ModelBuilder modelBuilder)
@@ -18,6 +19,7 @@ public static class EntityConfigurations
             author.HasIndex(a => a.Name);
             author.HasIndex(a => a.Orcid);
             author.HasIndex(a => a.OpenAlexId);
+            author.Property(a => a.OtherOpenAlexIds).HasDefaultValueSql(EmptyJsonList);
         });
 
         modelBuilder.Entity<Paper>(paper =>
@@ -27,6 +29,17 @@ public static class EntityConfigurations
             paper.HasIndex(p => p.Doi);
             paper.HasIndex(p => p.OpenAlexId);
             paper.Property(p => p.ReportedCitationCountSource).HasMaxLength(KeyLength);
+            paper.Property(p => p.ReportedFwciSource).HasMaxLength(KeyLength);
+            paper.Property(p => p.Type).HasMaxLength(50);
+            paper.Property(p => p.Language).HasMaxLength(20);
+            paper.Property(p => p.OpenAccessStatus).HasMaxLength(20);
+            // JSON lists default to empty in the database too, so rows written by plain SQL (older tools, tests) stay valid.
+            paper.Property(p => p.Keywords).HasDefaultValueSql(EmptyJsonList);
+            // Stored as written (UTC); SQLite keeps no kind, so it is given back on reading.
+            paper.Property(p => p.ReportedUpdatedAt).HasConversion(v => v, v => v == null ? null : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+            paper.HasIndex(p => p.VenueId);
+            // A venue that is deleted leaves its papers without one rather than taking them with it.
+            paper.HasOne(p => p.Venue).WithMany(v => v.Papers).HasForeignKey(p => p.VenueId).OnDelete(DeleteBehavior.SetNull);
         });
 
         modelBuilder.Entity<Institution>(institution =>
@@ -35,6 +48,23 @@ public static class EntityConfigurations
             institution.HasIndex(i => i.Ror);
             institution.HasIndex(i => i.OpenAlexId);
             institution.Property(i => i.Type).HasMaxLength(50);
+        });
+
+        modelBuilder.Entity<Venue>(venue =>
+        {
+            venue.Property(v => v.Id).HasMaxLength(KeyLength);
+            venue.HasIndex(v => v.Name);
+            venue.HasIndex(v => v.OpenAlexId);
+            venue.HasIndex(v => v.IssnL);
+            venue.Property(v => v.IssnL).HasMaxLength(20);
+            venue.Property(v => v.Type).HasMaxLength(50);
+        });
+
+        modelBuilder.Entity<ReportedCitationsInYear>(year =>
+        {
+            year.HasKey(y => new { y.PaperId, y.Source, y.Year });
+            year.Property(y => y.Source).HasMaxLength(KeyLength);
+            year.HasOne(y => y.Paper).WithMany(p => p.ReportedCitationsByYear).HasForeignKey(y => y.PaperId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Topic>(topic =>
@@ -50,6 +80,7 @@ public static class EntityConfigurations
         modelBuilder.Entity<Authorship>(authorship =>
         {
             authorship.HasKey(a => new { a.PaperId, a.AuthorId });
+            authorship.Property(a => a.RawAffiliations).HasDefaultValueSql(EmptyJsonList);
             // Coauthor and "papers of an author" queries start from the author side.
             authorship.HasIndex(a => new { a.AuthorId, a.PaperId });
             authorship.HasOne(a => a.Paper).WithMany(p => p.Authorships).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);

@@ -15,6 +15,12 @@ public sealed class ScholarGraphDbContext(DbContextOptions<ScholarGraphDbContext
     /// <summary>Universities, labs and companies.</summary>
     public DbSet<Institution> Institutions => Set<Institution>();
 
+    /// <summary>Journals, conferences, repositories and other places papers are published.</summary>
+    public DbSet<Venue> Venues => Set<Venue>();
+
+    /// <summary>Citations per paper and year as outside sources report them.</summary>
+    public DbSet<ReportedCitationsInYear> ReportedCitationsByYear => Set<ReportedCitationsInYear>();
+
     /// <summary>Research topics.</summary>
     public DbSet<Topic> Topics => Set<Topic>();
 

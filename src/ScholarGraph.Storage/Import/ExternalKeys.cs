@@ -13,6 +13,8 @@ internal sealed class ExternalKeys
     private readonly Dictionary<string, string> _byOpenAlex = new(StringComparer.Ordinal);
     // DOIs, ORCID iDs and ROR ids are case-insensitive.
     private readonly Dictionary<string, string> _bySecond = new(StringComparer.OrdinalIgnoreCase);
+    // The OpenAlex id each row was first known by, to tell a second id of the same row (an alias) from its own.
+    private readonly Dictionary<string, string> _openAlexOf = new(StringComparer.Ordinal);
 
     /// <summary>Keys this import created.</summary>
     public long Created { get; private set; }
@@ -22,7 +24,10 @@ internal sealed class ExternalKeys
     {
         _keys.Add(key);
         if (openAlexId is not null)
+        {
             _byOpenAlex.TryAdd(openAlexId, key);
+            _openAlexOf.TryAdd(key, openAlexId);
+        }
         if (secondId is not null)
             _bySecond.TryAdd(secondId, key);
     }
@@ -32,6 +37,20 @@ internal sealed class ExternalKeys
         openAlexId is not null && _byOpenAlex.TryGetValue(openAlexId, out var key) ? key
         : secondId is not null && _bySecond.TryGetValue(secondId, out key) ? key
         : null;
+
+    /// <summary>The OpenAlex id the row keyed <paramref name="key"/> was first known by, or null.</summary>
+    public string? OpenAlexOf(string key) => _openAlexOf.GetValueOrDefault(key);
+
+    /// <summary>Makes <paramref name="openAlexId"/> find the row keyed <paramref name="key"/> too, without making it the row's own id.</summary>
+    public void RememberAlias(string key, string openAlexId) => _byOpenAlex.TryAdd(openAlexId, key);
+
+    /// <summary>The row keyed <paramref name="key"/>, which is created (and counted) when the store does not hold it yet.</summary>
+    public string ResolveKey(string key)
+    {
+        if (_keys.Add(key))
+            Created++;
+        return key;
+    }
 
     /// <summary>
     /// The key of the row these ids name: a stored one (which then also answers to any id it did not have), or a new one,

@@ -3,8 +3,20 @@ namespace ScholarGraph.Storage.Import;
 /// <summary>A record the importer could not import.</summary>
 /// <param name="Location">Where it is: <c>file:line</c> for a work, the file and JSON path for a seed item.</param>
 /// <param name="Reason">Why it was refused.</param>
-public sealed record ImportProblem(string Location, string Reason)
+public sealed partial record ImportProblem(string Location, string Reason)
 {
+    /// <summary>
+    /// The reason without what varies from record to record (list indexes become <c>[]</c>, quoted values <c>'…'</c>), so that
+    /// records refused for the same reason are counted together.
+    /// </summary>
+    public string Kind => QuotedValue().Replace(Index().Replace(Reason, "[]"), "'…'");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[\d+\]")]
+    private static partial System.Text.RegularExpressions.Regex Index();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'[^']*'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedValue();
+
     /// <inheritdoc />
     public override string ToString() => $"{Location}: {Reason}";
 }
@@ -58,4 +70,30 @@ public sealed record ImportSummary(
 {
     /// <summary>Works written per second of <see cref="Elapsed"/>.</summary>
     public double WorksPerSecond => Elapsed > TimeSpan.Zero ? WorksWritten / Elapsed.TotalSeconds : 0;
+
+    /// <summary>
+    /// Records of works the store already held in a newer version (a later <c>updated_date</c>), which they therefore did not
+    /// overwrite; counted in <see cref="WorksRead"/>, neither written nor skipped. Default 0.
+    /// </summary>
+    public long WorksKeptNewer { get; init; }
+
+    /// <summary>Venues new to the store. Default 0.</summary>
+    public long VenuesCreated { get; init; }
+
+    /// <summary>True when every record asked for was written or was an older version of a stored work: nothing skipped, not stopped.</summary>
+    public bool Complete => !Stopped && Problems.Count == 0;
+
+    /// <summary>The refused records grouped by <see cref="ImportProblem.Kind"/>, the most frequent first, each with where its first ones are.</summary>
+    /// <param name="examples">How many locations to keep per reason. Default 3.</param>
+    public IReadOnlyList<ImportProblemGroup> ProblemsByKind(int examples = 3) =>
+        Problems.GroupBy(p => p.Kind, StringComparer.Ordinal)
+            .Select(g => new ImportProblemGroup(g.Key, g.Count(), g.Take(examples).Select(p => p.Location).ToList()))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Kind, StringComparer.Ordinal)
+            .ToList();
 }
+
+/// <summary>Records refused for one reason.</summary>
+/// <param name="Kind">The reason, as <see cref="ImportProblem.Kind"/> states it.</param>
+/// <param name="Count">How many records it refused.</param>
+/// <param name="FirstLocations">Where the first of them are (<c>file:line</c>), in reading order.</param>
+public sealed record ImportProblemGroup(string Kind, int Count, IReadOnlyList<string> FirstLocations);

@@ -52,6 +52,12 @@ namespace ScholarGraph.Storage.Migrations
                     b.Property<string>("Orcid")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("OtherOpenAlexIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
@@ -74,8 +80,20 @@ namespace ScholarGraph.Storage.Migrations
                     b.Property<string>("InstitutionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("IsCorresponding")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("RawAffiliations")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
+                    b.Property<string>("RawAuthorName")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("PaperId", "AuthorId");
 
@@ -160,6 +178,23 @@ namespace ScholarGraph.Storage.Migrations
                     b.Property<string>("Doi")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("IsOpenAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenAccessStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OpenAlexId")
                         .HasColumnType("TEXT");
 
@@ -173,8 +208,25 @@ namespace ScholarGraph.Storage.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("ReportedFwci")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ReportedFwciSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportedUpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VenueId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -184,6 +236,8 @@ namespace ScholarGraph.Storage.Migrations
                     b.HasIndex("OpenAlexId");
 
                     b.HasIndex("PublicationDate");
+
+                    b.HasIndex("VenueId");
 
                     b.ToTable("Papers");
                 });
@@ -274,11 +328,34 @@ namespace ScholarGraph.Storage.Migrations
                     b.ToTable("ReportedAuthorMetrics");
                 });
 
+            modelBuilder.Entity("ScholarGraph.Domain.ReportedCitationsInYear", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CitationCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperId", "Source", "Year");
+
+                    b.ToTable("ReportedCitationsByYear");
+                });
+
             modelBuilder.Entity("ScholarGraph.Domain.Topic", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConceptLevel")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Keywords")
                         .IsRequired()
@@ -307,6 +384,38 @@ namespace ScholarGraph.Storage.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("Topics");
+                });
+
+            modelBuilder.Entity("ScholarGraph.Domain.Venue", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssnL")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenAlexId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssnL");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OpenAlexId");
+
+                    b.ToTable("Venues");
                 });
 
             modelBuilder.Entity("ScholarGraph.Domain.Affiliation", b =>
@@ -373,6 +482,16 @@ namespace ScholarGraph.Storage.Migrations
                     b.Navigation("CitingPaper");
                 });
 
+            modelBuilder.Entity("ScholarGraph.Domain.Paper", b =>
+                {
+                    b.HasOne("ScholarGraph.Domain.Venue", "Venue")
+                        .WithMany("Papers")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Venue");
+                });
+
             modelBuilder.Entity("ScholarGraph.Domain.PaperInstitution", b =>
                 {
                     b.HasOne("ScholarGraph.Domain.Institution", "Institution")
@@ -433,6 +552,17 @@ namespace ScholarGraph.Storage.Migrations
                     b.Navigation("Author");
                 });
 
+            modelBuilder.Entity("ScholarGraph.Domain.ReportedCitationsInYear", b =>
+                {
+                    b.HasOne("ScholarGraph.Domain.Paper", "Paper")
+                        .WithMany("ReportedCitationsByYear")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Paper");
+                });
+
             modelBuilder.Entity("ScholarGraph.Domain.Topic", b =>
                 {
                     b.HasOne("ScholarGraph.Domain.Topic", "Parent")
@@ -469,6 +599,8 @@ namespace ScholarGraph.Storage.Migrations
 
                     b.Navigation("References");
 
+                    b.Navigation("ReportedCitationsByYear");
+
                     b.Navigation("Topics");
                 });
 
@@ -476,6 +608,11 @@ namespace ScholarGraph.Storage.Migrations
                 {
                     b.Navigation("Children");
 
+                    b.Navigation("Papers");
+                });
+
+            modelBuilder.Entity("ScholarGraph.Domain.Venue", b =>
+                {
                     b.Navigation("Papers");
                 });
 #pragma warning restore 612, 618

@@ -49,6 +49,9 @@ public sealed class OpenAlexWorkReaderTests
     [InlineData("{\"id\": \"W1\", \"display_name\": \"T\", \"topics\": [{\"id\": \"T1\", \"display_name\": \"x\", \"score\": 1.5}]}", "$.topics[0].score 1.5")]
     [InlineData("{\"id\": \"W1\", \"display_name\": \"T\", \"cited_by_count\": \"many\"}", "at $.cited_by_count")]
     [InlineData("null", "JSON null")]
+    [InlineData("{\"id\": \"W1\", \"display_name\": \"T\", \"abstract_inverted_index\": 5}", "at $.abstract_inverted_index: the abstract's index is a Number")]
+    [InlineData("{\"id\": \"W1\", \"display_name\": \"T\", \"abstract_inverted_index\": {\"word\": [\"x\"]}}", "the position of 'word' in the abstract's index is not a whole number")]
+    [InlineData("{\"id\": \"W1\", \"display_name\": \"T\", \"updated_date\": \"yesterday\"}", "$.updated_date 'yesterday'")]
     public async Task A_bad_line_is_returned_with_its_line_number_and_reason(string badLine, string expected)
     {
         var text = "{\"id\": \"https://openalex.org/W0\", \"display_name\": \"Fine\"}\n\n" + badLine + "\n";
@@ -61,6 +64,19 @@ public sealed class OpenAlexWorkReaderTests
         Assert.Equal("works.jsonl:3", lines[1].Location);
         Assert.Null(lines[1].Work);
         Assert.Contains(expected, lines[1].Problem);
+    }
+
+    [Theory]
+    [InlineData("{\"Sparse\": [0], \"graphs\": [1]}")]
+    [InlineData("{\"IndexLength\": 2, \"InvertedIndex\": {\"Sparse\": [0], \"graphs\": [1]}}")]
+    [InlineData("\"{\\\"IndexLength\\\": 2, \\\"InvertedIndex\\\": {\\\"Sparse\\\": [0], \\\"graphs\\\": [1]}}\"")]
+    [InlineData("\"{\\\"Sparse\\\": [0], \\\"graphs\\\": [1]}\"")]
+    public void Every_form_of_the_inverted_index_reads_as_the_same_index(string index)
+    {
+        var line = OpenAlexWorkReader.Parse("works.jsonl", 1, $"{{\"id\": \"W1\", \"display_name\": \"T\", \"abstract_inverted_index\": {index}}}");
+
+        Assert.Null(line.Problem);
+        Assert.Equal("Sparse graphs", AbstractText.FromInvertedIndex(line.Work!.AbstractInvertedIndex));
     }
 
     [Fact]

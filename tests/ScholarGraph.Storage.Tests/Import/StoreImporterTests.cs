@@ -17,29 +17,14 @@ namespace ScholarGraph.Storage.Tests.Import;
 public sealed class StoreImporterTests : IDisposable
 {
     private static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "Import", "openalex-sample.jsonl");
-    private readonly TemporaryDirectory _files = new();
-    private readonly SqliteConnection _store = new("Data Source=:memory:");
+    private readonly ImportTestStore _import = new();
 
-    public StoreImporterTests()
-    {
-        _store.Open();
-        Directory.CreateDirectory(_files.Path);
-    }
+    public void Dispose() => _import.Dispose();
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _files.Dispose();
-    }
+    private ScholarGraphDbContext Context() => _import.Context();
 
-    private ScholarGraphDbContext Context() => new(new DbContextOptionsBuilder<ScholarGraphDbContext>().UseSqlite(_store).Options);
-
-    private async Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, ImportOptions? options = null, IImportObserver? observer = null,
-        CancellationToken cancellationToken = default)
-    {
-        await using var db = Context();
-        return await StoreImporter.ImportAsync(db, files, options, observer, cancellationToken);
-    }
+    private Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, ImportOptions? options = null, IImportObserver? observer = null,
+        CancellationToken cancellationToken = default) => _import.ImportAsync(files, options, observer, cancellationToken);
 
     // The sample's works as the file has them, read without the importer: OpenAlex id → authors' OpenAlex ids in printed order.
     private static Dictionary<string, List<string>> SampleAuthors() => File.ReadLines(SamplePath).Select(line =>
@@ -51,12 +36,7 @@ public sealed class StoreImporterTests : IDisposable
         return (id, authors);
     }).ToDictionary(w => w.id, w => w.authors);
 
-    private string WriteFile(string name, IEnumerable<string> lines)
-    {
-        var path = Path.Combine(_files.Path, name);
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string WriteFile(string name, IEnumerable<string> lines) => _import.WriteFile(name, lines);
 
     [Fact]
     public async Task The_sample_imports_its_works_with_deduplicated_authors_institutions_topic_hierarchy_and_citations()
@@ -256,7 +236,7 @@ public sealed class StoreImporterTests : IDisposable
     [Fact]
     public async Task A_gzipped_file_of_any_name_imports_like_the_plain_one()
     {
-        var path = Path.Combine(_files.Path, "works.data");
+        var path = Path.Combine(_import.FilesPath, "works.data");
         await using (var zip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
         await using (var plain = File.OpenRead(SamplePath))
             await plain.CopyToAsync(zip);
@@ -333,29 +313,12 @@ public sealed class StoreImporterTests : IDisposable
 
     private async Task Execute(string sql)
     {
-        await using var command = _store.CreateCommand();
+        await using var command = _import.Connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
 
-    // Every row of every table the importer writes, as text.
-    private async Task<List<string>> DumpAsync()
-    {
-        await using var db = Context();
-        var rows = new List<string>();
-        rows.AddRange((await db.Papers.AsNoTracking().ToListAsync()).Select(p => JsonSerializer.Serialize(p)));
-        rows.AddRange((await db.Authors.AsNoTracking().ToListAsync()).Select(a => JsonSerializer.Serialize(a)));
-        rows.AddRange((await db.Institutions.AsNoTracking().ToListAsync()).Select(i => JsonSerializer.Serialize(i)));
-        rows.AddRange((await db.Topics.AsNoTracking().ToListAsync()).Select(t => JsonSerializer.Serialize(t)));
-        rows.AddRange((await db.Authorships.AsNoTracking().ToListAsync()).Select(a => JsonSerializer.Serialize(a)));
-        rows.AddRange((await db.Affiliations.AsNoTracking().ToListAsync()).Select(a => JsonSerializer.Serialize(a)));
-        rows.AddRange((await db.PaperInstitutions.AsNoTracking().ToListAsync()).Select(l => JsonSerializer.Serialize(l)));
-        rows.AddRange((await db.PaperTopics.AsNoTracking().ToListAsync()).Select(l => JsonSerializer.Serialize(l)));
-        rows.AddRange((await db.Citations.AsNoTracking().ToListAsync()).Select(c => JsonSerializer.Serialize(c)));
-        rows.AddRange((await db.PendingCitations.AsNoTracking().ToListAsync()).Select(c => JsonSerializer.Serialize(c)));
-        rows.Sort(StringComparer.Ordinal);
-        return rows;
-    }
+    private Task<List<string>> DumpAsync() => StoreDump.AllRowsAsync(Context);
 
     private sealed class Observer(Action<ImportProgress>? onProgress = null) : IImportObserver
     {

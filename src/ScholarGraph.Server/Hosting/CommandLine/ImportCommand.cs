@@ -10,7 +10,10 @@ namespace ScholarGraph.Server.Hosting.CommandLine;
 /// </summary>
 internal static class ImportCommand
 {
-    /// <summary>Runs the import; exit code 0 when it ran to the end (bad records skipped included), 1 when a bad record stopped it.</summary>
+    /// <summary>
+    /// Runs the import. Exit code 0 when every record asked for was written (a record older than the stored version of its work
+    /// counts as done); 1 when any was not: skipped as bad, or the import stopped at one (<c>--on-error stop</c>).
+    /// </summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> files, Dictionary<string, string> options, Func<string, ScholarGraphDbContext> openStore)
     {
         if (files.Count == 0)
@@ -36,10 +39,20 @@ internal static class ImportCommand
         Console.WriteLine(
             $"Imported in {summary.Elapsed.TotalSeconds:F1} s: {summary.WorksRead:N0} works read, {summary.WorksWritten:N0} written "
             + $"({summary.WorksCreated:N0} new, {summary.WorksPerSecond:N0} works/s), {summary.WorksSkipped:N0} skipped; "
-            + $"created {summary.AuthorsCreated:N0} authors, {summary.InstitutionsCreated:N0} institutions, {summary.TopicsCreated:N0} topics; "
+            + (summary.WorksKeptNewer > 0 ? $"{summary.WorksKeptNewer:N0} older than the stored version of their work, kept out; " : "")
+            + $"created {summary.AuthorsCreated:N0} authors, {summary.InstitutionsCreated:N0} institutions, {summary.TopicsCreated:N0} topics, {summary.VenuesCreated:N0} venues; "
             + $"{summary.CitationsResolved:N0} citations linked, {summary.ReferencesPending:N0} waiting for works not yet stored"
             + (summary.SeedRows > 0 ? $"; {summary.SeedRows:N0} seed rows" : "")
             + (summary.Stopped ? ". Stopped at the first bad record (--on-error stop)." : "."));
-        return summary.Stopped ? 1 : 0;
+        foreach (var group in summary.ProblemsByKind())
+        {
+            Console.WriteLine($"  {group.Count:N0} skipped: {group.Kind} (first: {string.Join(", ", group.FirstLocations)}"
+                + (group.Count > group.FirstLocations.Count ? ", ..." : "") + ")");
+        }
+        if (!summary.Complete)
+            Console.WriteLine(summary.Stopped
+                ? "Not everything was written: the import stopped at the first bad record; the works before it are written, nothing after."
+                : $"Not everything was written: {summary.WorksSkipped:N0} records were skipped (above); fix or drop them and import again.");
+        return summary.Complete ? 0 : 1;
     }
 }

@@ -62,7 +62,7 @@ public static class OpenAlexWorkReader
         }
     }
 
-    /// <summary>Parses one line and checks that it carries what a work needs: an OpenAlex id, a title and named authors.</summary>
+    /// <summary>Parses one line and checks that it carries what a work needs: an OpenAlex id, a title, and authors, topics and concepts it can name.</summary>
     public static OpenAlexWorkLine Parse(string name, long number, string line)
     {
         OpenAlexWork? work;
@@ -87,20 +87,22 @@ public static class OpenAlexWorkReader
             return "$.display_name is missing: every work needs a title";
         if (work.PublicationDate is not null && !DateOnly.TryParseExact(work.PublicationDate, "yyyy-MM-dd", out _))
             return $"$.publication_date '{work.PublicationDate}' is not a date in the form YYYY-MM-DD";
+        if (work.UpdatedDate is not null && UpdatedAt(work) is null)
+            return $"$.updated_date '{work.UpdatedDate}' is not a date or a date and time";
         var authorships = work.Authorships ?? [];
         for (var i = 0; i < authorships.Count; i++)
         {
             var author = authorships[i].Author;
             if (author is null)
                 return $"$.authorships[{i}].author is missing";
-            if (ExternalIds.OpenAlex(author.Id) is null && string.IsNullOrWhiteSpace(author.DisplayName))
+            if (ExternalIds.OpenAlex(author.Id) is null && string.IsNullOrWhiteSpace(author.DisplayName ?? authorships[i].RawAuthorName))
                 return $"$.authorships[{i}].author has neither an id nor a display_name";
             var institutions = authorships[i].Institutions ?? [];
             for (var j = 0; j < institutions.Count; j++)
             {
-                if (ExternalIds.OpenAlex(institutions[j].Id) is null && ExternalIds.Ror(institutions[j].Ror) is null)
-                    return $"$.authorships[{i}].institutions[{j}] has neither an id nor a ror";
-                if (string.IsNullOrWhiteSpace(institutions[j].DisplayName))
+                // An institution without an id or ROR cannot be told apart from others of its name: its name is kept as one of
+                // the authorship's raw affiliations instead.
+                if (IsIdentified(institutions[j]) && string.IsNullOrWhiteSpace(institutions[j].DisplayName))
                     return $"$.authorships[{i}].institutions[{j}].display_name is missing";
             }
         }
@@ -112,8 +114,33 @@ public static class OpenAlexWorkReader
             if (topics[i].Score is < 0 or > 1)
                 return $"$.topics[{i}].score {topics[i].Score} is outside 0..1";
         }
+        if (topics.Count == 0)
+        {
+            var concepts = work.Concepts ?? [];
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                if (ExternalIds.OpenAlex(concepts[i].Id) is null || string.IsNullOrWhiteSpace(concepts[i].DisplayName))
+                    return $"$.concepts[{i}] needs an id and a display_name";
+                if (concepts[i].Score is < 0 or > 1)
+                    return $"$.concepts[{i}].score {concepts[i].Score} is outside 0..1";
+            }
+        }
         return null;
     }
+
+    /// <summary>Whether the work names <paramref name="institution"/> by an OpenAlex id or a ROR id, so that it can be stored as an institution.</summary>
+    public static bool IsIdentified(OpenAlexInstitution institution) =>
+        ExternalIds.OpenAlex(institution.Id) is not null || ExternalIds.Ror(institution.Ror) is not null;
+
+    /// <summary>
+    /// The work's <c>updated_date</c> as UTC: a date and time (<c>2025-12-21T23:12:01.093139</c>) or, in older records, a date
+    /// alone (its start); null when it is missing or not a date.
+    /// </summary>
+    public static DateTime? UpdatedAt(OpenAlexWork work) =>
+        work.UpdatedDate is { } text && DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
+            : null;
 
     private static async Task<Stream> Decompressed(Stream content, CancellationToken cancellationToken)
     {

@@ -21,13 +21,15 @@ internal static class WorkChecks
         for (var i = 0; i < authorships.Count; i++)
         {
             var author = authorships[i].Author!;
-            if (EntityRules.TextProblem(author.DisplayName) is { } nameProblem)
+            if (EntityRules.TextProblem(author.DisplayName ?? authorships[i].RawAuthorName) is { } nameProblem)
                 return $"$.authorships[{i}].author.display_name {nameProblem}";
             if (ExternalIds.OpenAlex(author.Id) is { } authorId && EntityRules.KeyProblem(ImportKeys.FromOpenAlex(authorId), "author") is { } authorKey)
                 return $"$.authorships[{i}].author.id: {authorKey}";
             var institutions = authorships[i].Institutions ?? [];
             for (var j = 0; j < institutions.Count; j++)
             {
+                if (!OpenAlexWorkReader.IsIdentified(institutions[j]))
+                    continue;
                 var key = ExternalIds.OpenAlex(institutions[j].Id) is { } institutionId
                     ? ImportKeys.FromOpenAlex(institutionId)
                     : ImportKeys.FromRor(ExternalIds.Ror(institutions[j].Ror)!);
@@ -55,6 +57,25 @@ internal static class WorkChecks
             }
             if (EntityRules.KeyProblem(ImportKeys.FromOpenAlex(ExternalIds.OpenAlex(topics[i].Id)!), "topic") is { } topicKey)
                 return $"$.topics[{i}].id: {topicKey}";
+        }
+        if (topics.Count == 0)
+        {
+            var concepts = work.Concepts ?? [];
+            for (var i = 0; i < concepts.Count; i++)
+            {
+                if (EntityRules.KeyProblem(ImportKeys.FromOpenAlex(ExternalIds.OpenAlex(concepts[i].Id)!), "concept") is { } conceptKey)
+                    return $"$.concepts[{i}].id: {conceptKey}";
+            }
+        }
+        var venue = WorkRowWriter.VenueOf(work);
+        if (venue is not null && ExternalIds.OpenAlex(venue.Id) is { } venueId && EntityRules.KeyProblem(ImportKeys.FromOpenAlex(venueId), "venue") is { } venueKey)
+            return $"$.primary_location.source.id: {venueKey}";
+        foreach (var year in work.CountsByYear ?? [])
+        {
+            if (year.Year is null || year.CitedByCount is null)
+                return "$.counts_by_year needs a year and a cited_by_count in every entry";
+            if (EntityRules.NonNegativeProblem(year.CitedByCount) is { } yearProblem)
+                return $"$.counts_by_year ({year.Year}) cited_by_count {yearProblem}";
         }
         return null;
     }
