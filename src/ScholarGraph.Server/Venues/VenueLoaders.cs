@@ -1,10 +1,12 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.Server.Papers;
 using ScholarGraph.Storage.Database;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
+using ScholarGraph.GraphQL.Data.Batching.Extensions;
 
 namespace ScholarGraph.Server.Venues;
 

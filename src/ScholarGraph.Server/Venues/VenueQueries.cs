@@ -1,7 +1,6 @@
 using GraphQL.Types;
-using ScholarGraph.GraphQL.Data;
+using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data.Paging;
-using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.Server.Nodes;
 
 namespace ScholarGraph.Server.Venues;
@@ -11,13 +10,10 @@ internal static class VenueQueries
 {
     /// <summary>Adds <c>venues</c>: all venues, by name unless <c>order</c> says otherwise.</summary>
     public static void AddVenuesField(this ObjectGraphType query, PagingOptions paging) =>
-        query.Field<VenuesConnectionType>("venues").Description("All venues, by name unless `order` says otherwise.").WithPagingArguments(paging)
-            .WithWhereAndOrderArguments(typeof(VenueFilterInputType), typeof(VenueSortInputType))
-            .ResolveAsync(async c => await c.LoadVenuesAsync());
+        query.AddConnectionField<VenuesConnectionType, VenueFilterInputType, VenueSortInputType, Connection<Venue>>(
+            "venues", "All venues, by name unless `order` says otherwise.", paging, c => c.LoadVenuesAsync());
 
     /// <summary>Adds <c>venue(id:)</c>: the venue with the given global id, or null.</summary>
     public static void AddVenueField(this ObjectGraphType query) =>
-        query.Field<VenueType>("venue").Description("The venue with the given id, or null when there is none.")
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The venue's global id.")
-            .Resolve(c => c.LoadVenue(NodeIds.KeyOf(c, VenueType.TypeName)));
+        query.AddLookupField<VenueType, Venue>("venue", VenueType.TypeName, (c, key) => c.LoadVenue(key));
 }

@@ -1,11 +1,23 @@
 using GraphQL.Types;
 using ScholarGraph.Domain;
-using ScholarGraph.GraphQL.Data;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Types;
 using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Papers;
+using ScholarGraph.GraphQL.Data.Paging.Extensions;
+using ScholarGraph.GraphQL.Data.Sorting.Extensions;
+using ScholarGraph.GraphQL.Data.Filtering.Extensions;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
+using ScholarGraph.GraphQL.Data.Batching.Extensions;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Filtering.Types;
+using ScholarGraph.GraphQL.Data.Sorting.Types;
+using ScholarGraph.GraphQL.Data.Relay.Types;
+using ScholarGraph.GraphQL.Data.Mutations.Types;
+using ScholarGraph.GraphQL.Data.Mutations.Extensions;
+using ScholarGraph.GraphQL.Data.Errors;
+using ScholarGraph.GraphQL.Data.Aggregates.Extensions;
 
 namespace ScholarGraph.Server.Venues;
 

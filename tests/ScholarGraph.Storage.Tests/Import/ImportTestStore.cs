@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Import;
-using ScholarGraph.Storage.Tests.Generation;
+using ScholarGraph.Tests.Shared;
 
 namespace ScholarGraph.Storage.Tests.Import;
 
