@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
 using ScholarGraph.GraphQL.AspNetCore.Execution;
 using ScholarGraph.GraphQL.AspNetCore.Sse;
@@ -108,7 +109,7 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
 
         var result = await _executor.ExecuteAsync(context, read.Request!, context.RequestServices,
             isGet ? HttpOperationTypeRule.ForGet : HttpOperationTypeRule.ForPost, context.RequestAborted).ConfigureAwait(false);
-        var status = StatusCodeOf(result, mediaType);
+        var status = StatusCodeOf(result, mediaType, context.RequestServices.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value);
         if (status == StatusCodes.Status405MethodNotAllowed)
             context.Response.Headers.Allow = "POST";
         await WriteAsync(context, serializer, status, contentType, result).ConfigureAwait(false);
@@ -117,18 +118,34 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
     /// <summary>
     /// With <c>application/json</c> every GraphQL response is 200 (the request was well formed). With
     /// <c>application/graphql-response+json</c> a request that never executed (parse, validation or variable
-    /// coercion errors) is a client error, 400, unless the server itself failed before execution.
+    /// coercion errors) is a client error, 400, unless the server itself failed before execution. A request refused before
+    /// execution with errors whose codes <see cref="GraphQLHttpOptions.StatusCodesByErrorCode"/> maps gets that status.
     /// </summary>
-    private static int StatusCodeOf(ExecutionResult result, string mediaType)
+    private static int StatusCodeOf(ExecutionResult result, string mediaType, GraphQLHttpOptions options)
     {
         var errors = result.Errors;
         if (errors is not null && errors.Any(e => e is MethodNotAllowedError))
             return StatusCodes.Status405MethodNotAllowed;
+        if (!result.Executed && errors is { Count: > 0 } && MappedStatus(errors, options.StatusCodesByErrorCode) is { } mapped)
+            return mapped;
         if (result.Executed || mediaType == ResponseMediaType.Json)
             return StatusCodes.Status200OK;
         return errors is not null && errors.Any(e => e is InternalServerError or UnhandledError)
             ? StatusCodes.Status500InternalServerError
             : StatusCodes.Status400BadRequest;
+    }
+
+    // The status every error's code maps to, when they all map to the same one.
+    private static int? MappedStatus(ExecutionErrors errors, Dictionary<string, int> statusCodes)
+    {
+        int? status = null;
+        foreach (var error in errors)
+        {
+            if (error.Code is null || !statusCodes.TryGetValue(error.Code, out var mapped) || (status is not null && status != mapped))
+                return null;
+            status = mapped;
+        }
+        return status;
     }
 
     private static Task WriteErrorAsync(HttpContext context, IGraphQLSerializer serializer, string contentType, HttpRequestError error) =>

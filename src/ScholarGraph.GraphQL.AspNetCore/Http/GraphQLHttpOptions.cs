@@ -20,4 +20,12 @@ public sealed class GraphQLHttpOptions
     /// </summary>
     [Range(1, long.MaxValue, ErrorMessage = "must be at least 1")]
     public long DocumentCacheSizeLimit { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// HTTP status codes for requests refused before execution, by the <c>extensions.code</c> of their errors (for example
+    /// <c>401</c> for an authentication error raised by an <c>IConfigureExecution</c>). A request that did not execute and whose
+    /// errors all carry codes mapped to one status answers with that status, whatever the negotiated media type; the body is the
+    /// GraphQL error response as usual. Bound from <c>GraphQLHttp:StatusCodesByErrorCode:CODE</c>. Default: none.
+    /// </summary>
+    public Dictionary<string, int> StatusCodesByErrorCode { get; set; } = new(StringComparer.Ordinal);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
 using ScholarGraph.GraphQL.AspNetCore.Configuration;
+using ScholarGraph.GraphQL.AspNetCore.Http;
 
 namespace ScholarGraph.Server.Hosting.Security;
 
@@ -24,6 +25,13 @@ public static class SecurityServiceCollectionExtensions
         services.AddValidatedSection<SecurityOptions>(configuration, SecurityOptions.SectionName);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<SecurityOptions>>((jwt, security) => ConfigureJwt(jwt, security.Value.Jwt));
+        // A read refused before execution (reads closed, no credential) answers 401, a credential without the scope 403; a
+        // setting of GraphQLHttp:StatusCodesByErrorCode for the same code wins.
+        services.Configure<GraphQLHttpOptions>(http =>
+        {
+            http.StatusCodesByErrorCode.TryAdd(CallerPermissions.NotAuthenticatedCode, StatusCodes.Status401Unauthorized);
+            http.StatusCodesByErrorCode.TryAdd(CallerPermissions.NotAuthorizedCode, StatusCodes.Status403Forbidden);
+        });
         services.AddSingleton<CallerAuthenticator>();
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);

@@ -147,6 +147,11 @@ public sealed class ReadPermissionTests(ReadPermissionTests.ClosedReadsHost host
     [Fact]
     public async Task An_anonymous_query_is_refused_and_a_caller_with_any_key_may_read()
     {
+        using var client = host.CreateClient();
+        using var refused = await client.PostAsync("/graphql",
+            new StringContent("""{"query":"{ authors(first: 1) { totalCount } }"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+
         var anonymous = await host.PostAsync("{ authors(first: 1) { totalCount } }", authorization: null);
         var error = Assert.Single(anonymous.GetProperty("errors").EnumerateArray());
         Assert.Equal(CallerPermissions.NotAuthenticatedCode, error.GetProperty("extensions").GetProperty("code").GetString());
