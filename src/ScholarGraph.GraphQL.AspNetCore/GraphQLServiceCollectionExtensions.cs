@@ -3,6 +3,7 @@ using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.GraphQL.AspNetCore.Documents;
+using ScholarGraph.GraphQL.AspNetCore.Errors;
 using ScholarGraph.GraphQL.AspNetCore.Http;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
 
@@ -18,7 +19,8 @@ public static class GraphQLServiceCollectionExtensions
     /// (a bad value fails the start with a message such as <c>GraphQLSubscriptions:BufferSize must be at least 1</c>); the
     /// default <see cref="IConnectionAuthorizer"/>, which allows every connection (an earlier registration wins); the
     /// document cache (active while <see cref="GraphQLHttpOptions.EnableDocumentCache"/> is on, the default); and forces
-    /// GraphQL.NET's <see cref="ErrorInfoProviderOptions.ExposeExceptionDetails"/> off, whatever else configures it.
+    /// GraphQL.NET's <see cref="ErrorInfoProviderOptions.ExposeExceptionDetails"/> off, whatever else configures it; and the
+    /// error formatting that drops "Did you mean ...?" suggestions outside Development (<see cref="GraphQLHttpOptions.EnableSuggestions"/>).
     /// </summary>
     /// <param name="services">The app's services.</param>
     /// <param name="configuration">The app's configuration; optional (without it the options keep their defaults).</param>
@@ -32,6 +34,8 @@ public static class GraphQLServiceCollectionExtensions
 
         // PostConfigure runs after every Configure, so no other registration can turn exception details back on.
         services.PostConfigure<ErrorInfoProviderOptions>(errors => errors.ExposeExceptionDetails = false);
+        // Replace, not TryAdd: GraphQL.NET's AddGraphQL may have registered its own provider already.
+        services.Replace(ServiceDescriptor.Singleton<IErrorInfoProvider, SuggestionHidingErrorInfoProvider>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, DocumentCache>());
         return services;

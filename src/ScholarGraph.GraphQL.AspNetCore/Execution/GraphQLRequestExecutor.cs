@@ -6,7 +6,10 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
+using ScholarGraph.GraphQL.AspNetCore.Http;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Execution;
 
@@ -17,6 +20,8 @@ namespace ScholarGraph.GraphQL.AspNetCore.Execution;
 internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
     where TSchema : ISchema
 {
+    private static readonly IValidationRule NoIntrospection = NoIntrospectionValidationRule.Instance;
+
     /// <summary>
     /// Executes <paramref name="request"/> with the services of <paramref name="services"/> and the user of
     /// <paramref name="context"/>. <paramref name="operationTypeRule"/>, when given, limits the operation types the
@@ -28,6 +33,10 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
     {
         var executer = services.GetRequiredService<IDocumentExecuter<TSchema>>();
         var traceId = TraceId(context);
+        // Rules that depend on the transport or the settings run on cached documents too.
+        List<IValidationRule> extraRules = operationTypeRule is null ? [] : [operationTypeRule];
+        if (!services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.EnableIntrospection)
+            extraRules.Add(NoIntrospection);
         return executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -37,8 +46,8 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
             RequestServices = services,
             User = context.User,
             CancellationToken = cancellationToken,
-            ValidationRules = operationTypeRule is null ? DocumentValidator.CoreRules : [.. DocumentValidator.CoreRules, operationTypeRule],
-            CachedDocumentValidationRules = operationTypeRule is null ? [] : [operationTypeRule],
+            ValidationRules = extraRules.Count == 0 ? DocumentValidator.CoreRules : [.. DocumentValidator.CoreRules, .. extraRules],
+            CachedDocumentValidationRules = extraRules,
             UnhandledExceptionDelegate = unhandled => HideUnhandledException(unhandled, traceId),
         });
     }

@@ -69,6 +69,11 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
 
         if (isGet && request.Query.ContainsKey("sdl"))
         {
+            if (!context.RequestServices.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.EnableIntrospection)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
             await WriteSdlAsync(context).ConfigureAwait(false);
             return;
         }

@@ -22,6 +22,19 @@ public sealed class GraphQLHttpOptions
     public long DocumentCacheSizeLimit { get; set; } = 1_000_000;
 
     /// <summary>
+    /// Whether clients may introspect the schema (<c>__schema</c>, <c>__type</c>) and read it at <c>GET ?sdl</c>, over every
+    /// transport. Off, an introspection query gets a validation error and <c>?sdl</c> answers 404; <c>__typename</c> stays
+    /// allowed. Default: <see langword="true"/>.
+    /// </summary>
+    public bool EnableIntrospection { get; set; } = true;
+
+    /// <summary>
+    /// Whether validation errors keep GraphQL.NET's "Did you mean ...?" suggestions of the schema's names. Default:
+    /// <see langword="null"/>, which keeps them in the Development environment only.
+    /// </summary>
+    public bool? EnableSuggestions { get; set; }
+
+    /// <summary>
     /// HTTP status codes for requests refused before execution, by the <c>extensions.code</c> of their errors (for example
     /// <c>401</c> for an authentication error raised by an <c>IConfigureExecution</c>). A request that did not execute and whose
     /// errors all carry codes mapped to one status answers with that status, whatever the negotiated media type; the body is the
