@@ -11,6 +11,9 @@ public static class GraphQLHttpErrorCodes
     /// <summary>The request's shape is wrong: body not JSON, <c>query</c> missing or not a string, <c>variables</c> not a map, and so on. HTTP 400.</summary>
     public const string BadRequest = "HTTP_BAD_REQUEST";
 
+    /// <summary>The request is larger than <c>GraphQLHttp:MaxRequestSize</c> (413 for a body, 414 for a URL).</summary>
+    public const string RequestTooLarge = "HTTP_REQUEST_TOO_LARGE";
+
     /// <summary>A POST whose <c>Content-Type</c> is missing or is not <c>application/json</c> in UTF-8. HTTP 415.</summary>
     public const string UnsupportedMediaType = "HTTP_UNSUPPORTED_MEDIA_TYPE";
 

@@ -104,7 +104,7 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
         var contentType = mediaType == ResponseMediaType.GraphQLResponseJson ? ResponseMediaType.GraphQLResponseJsonUtf8 : ResponseMediaType.JsonUtf8;
 
         var read = isGet
-            ? GraphQLRequestReader.ReadGet(request.Query, serializer)
+            ? GraphQLRequestReader.ReadGet(request, serializer)
             : await GraphQLRequestReader.ReadPostAsync(request, serializer, context.RequestAborted).ConfigureAwait(false);
         if (read.Error is not null)
         {

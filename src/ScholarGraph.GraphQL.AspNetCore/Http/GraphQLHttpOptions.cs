@@ -22,6 +22,13 @@ public sealed class GraphQLHttpOptions
     public long DocumentCacheSizeLimit { get; set; } = 1_000_000;
 
     /// <summary>
+    /// The largest request accepted, in bytes: a POST body (an over-long one answers 413) or a GET's query string (414), with
+    /// error code <c>HTTP_REQUEST_TOO_LARGE</c> and nothing parsed. Default: 1 MiB (1,048,576); at least 1.
+    /// </summary>
+    [Range(1, long.MaxValue, ErrorMessage = "must be at least 1")]
+    public long MaxRequestSize { get; set; } = 1 << 20;
+
+    /// <summary>
     /// Whether clients may introspect the schema (<c>__schema</c>, <c>__type</c>) and read it at <c>GET ?sdl</c>, over every
     /// transport. Off, an introspection query gets a validation error and <c>?sdl</c> answers 404; <c>__typename</c> stays
     /// allowed. Default: <see langword="true"/>.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
@@ -30,14 +31,22 @@ internal static class GraphQLRequestReader
                 $"A POST must have Content-Type '{ResponseMediaType.Json}' (UTF-8); got '{request.ContentType ?? "none"}'."));
         }
 
+        var limit = MaxRequestSize(request);
+        if (request.ContentLength > limit)
+            return TooLarge(StatusCodes.Status413PayloadTooLarge, $"The request body is {request.ContentLength:N0} bytes; the limit is {limit:N0}.");
+
         JsonDocument body;
         try
         {
-            body = await JsonDocument.ParseAsync(request.Body, default, cancellationToken).ConfigureAwait(false);
+            body = await JsonDocument.ParseAsync(new LimitedStream(request.Body, limit), default, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException)
         {
             return BadRequest("The request body must be a JSON object with a 'query' string; it is empty or not valid JSON.");
+        }
+        catch (LimitedStream.LimitExceededException)
+        {
+            return TooLarge(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {limit:N0} bytes.");
         }
 
         using (body)
@@ -77,8 +86,12 @@ internal static class GraphQLRequestReader
         });
     }
 
-    public static GraphQLRequestReadResult ReadGet(IQueryCollection parameters, IGraphQLSerializer serializer)
+    public static GraphQLRequestReadResult ReadGet(HttpRequest request, IGraphQLSerializer serializer)
     {
+        var limit = MaxRequestSize(request);
+        if (request.QueryString.Value?.Length > limit)
+            return TooLarge(StatusCodes.Status414UriTooLong, $"The URL's query string is {request.QueryString.Value.Length:N0} bytes; the limit is {limit:N0}.");
+        var parameters = request.Query;
         foreach (var key in (ReadOnlySpan<string>)[QueryKey, OperationNameKey, VariablesKey, ExtensionsKey])
         {
             if (parameters.TryGetValue(key, out var values) && values.Count > 1)
@@ -171,6 +184,41 @@ internal static class GraphQLRequestReader
 
     private readonly record struct Read<T>(T? Value, string? Problem)
         where T : class;
+
+    private static long MaxRequestSize(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.MaxRequestSize;
+
+    private static GraphQLRequestReadResult TooLarge(int status, string message) =>
+        GraphQLRequestReadResult.Fail(new HttpRequestError(status, GraphQLHttpErrorCodes.RequestTooLarge, message));
+
+    // Reads at most the limit from the body, then fails: a body without a Content-Length (chunked) is held to it as well.
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public sealed class LimitExceededException() : IOException("The request body exceeds the limit.");
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int read)
+        {
+            _read += read;
+            return _read > limit ? throw new LimitExceededException() : read;
+        }
+    }
 }
 
 /// <summary>Either a well-formed request or the error that says why it is not one.</summary>
