@@ -18,6 +18,17 @@ internal sealed record BenchDatabaseInfo(
 /// </summary>
 internal static class BenchDatabase
 {
+    /// <summary><c>bench/.cache</c> of the checkout the benchmark runs in, found from the working directory upwards (git-ignored).</summary>
+    public static string DefaultCacheFolder()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ScholarGraph.sln")))
+                return Path.Combine(dir.FullName, "bench", ".cache");
+        }
+        return Path.Combine(Directory.GetCurrentDirectory(), "bench-cache");
+    }
+
     public static async Task<(string Path, BenchDatabaseInfo Info, bool Cached)> PrepareAsync(string cacheFolder, int papers, int seed)
     {
         Directory.CreateDirectory(cacheFolder);

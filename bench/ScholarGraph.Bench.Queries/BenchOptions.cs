@@ -30,17 +30,6 @@ internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Wa
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
-        return new BenchOptions(papers, seed, Math.Max(1, iterations), Math.Max(1, warmup), cache ?? DefaultCache(), plans, compareLoaders);
-    }
-
-    // bench/.cache beside this project's folder, found from the working directory upwards (git-ignored).
-    private static string DefaultCache()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ScholarGraph.sln")))
-                return Path.Combine(dir.FullName, "bench", ".cache");
-        }
-        return Path.Combine(Directory.GetCurrentDirectory(), "bench-cache");
+        return new BenchOptions(papers, seed, Math.Max(1, iterations), Math.Max(1, warmup), cache ?? BenchDatabase.DefaultCacheFolder(), plans, compareLoaders);
     }
 }

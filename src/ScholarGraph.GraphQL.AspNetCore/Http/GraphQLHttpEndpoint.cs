@@ -43,6 +43,20 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
         {
             // The client has gone; nobody is left to answer.
         }
+        catch (BadHttpRequestException) when (context.RequestAborted.IsCancellationRequested || context.Response.HasStarted)
+        {
+            // The client closed the connection before its body was complete: nobody is left to answer, and nothing failed here.
+        }
+        catch (BadHttpRequestException badRequest)
+        {
+            // Kestrel's own refusal of the request (a body shorter than its Content-Length, a malformed chunk): the client's
+            // mistake, answered with Kestrel's status and a GraphQL error body, and not logged as a server failure.
+            context.Response.Clear();
+            var serializer = context.RequestServices.GetRequiredService<IGraphQLSerializer>();
+            await WriteAsync(context, serializer, badRequest.StatusCode, ResponseMediaType.JsonUtf8, new ExecutionResult(
+                new HttpRequestError(badRequest.StatusCode, GraphQLHttpErrorCodes.BadRequest, "The request could not be read: " + badRequest.Message)))
+                .ConfigureAwait(false);
+        }
         catch (Exception exception)
         {
             var error = _executor.TransportFailed(context, exception);

@@ -258,6 +258,8 @@ public abstract class GraphQueryTests<TFactory>(TFactory server) : IClassFixture
     [InlineData("collaborationPath(fromAuthorId: $id, toAuthorId: $id, maxPaths: 21) { reason }", "collaborationPath", "maxPaths", "between 1 and 20")]
     [InlineData("topicClusters(resolution: 0) { modularity }", "topicClusters", "resolution", "greater than 0")]
     [InlineData("topicClusters(minSize: 0) { modularity }", "topicClusters", "minSize", "between 1 and")]
+    [InlineData("coauthorNetwork(authorId: $id, maxNodes: null) { truncated }", "coauthorNetwork", "maxNodes", "got null (leave the argument out for its default)")]
+    [InlineData("topicClusters(resolution: null) { modularity }", "topicClusters", "resolution", "got null")]
     public async Task Arguments_out_of_range_are_errors_that_name_the_argument(string field, string path, string argument, string rule)
     {
         var response = field.Contains("$id")

@@ -12,7 +12,9 @@ internal static class GraphArguments
     /// <summary>The integer argument <paramref name="name"/>, which must lie in <c>min..max</c>.</summary>
     public static int Int(IResolveFieldContext context, string name, int min, int max)
     {
-        var value = context.GetArgument<int>(name);
+        // An explicit null (a literal, or a variable sent as null) replaces the default, as the spec says: name it, not as 0.
+        var value = context.GetArgument<int?>(name)
+            ?? throw OutOfRange(context, name, $"must be between {min} and {max}; got null (leave the argument out for its default)");
         if (value < min || value > max)
             throw OutOfRange(context, name, $"must be between {min} and {max}; got {value}");
         return value;
@@ -21,7 +23,8 @@ internal static class GraphArguments
     /// <summary>The float argument <paramref name="name"/>, which must be above <paramref name="exclusiveMin"/> and at most <paramref name="max"/>.</summary>
     public static double Float(IResolveFieldContext context, string name, double exclusiveMin, double max)
     {
-        var value = context.GetArgument<double>(name);
+        var value = context.GetArgument<double?>(name)
+            ?? throw OutOfRange(context, name, $"must be greater than {exclusiveMin} and at most {max}; got null (leave the argument out for its default)");
         if (!(value > exclusiveMin && value <= max))
             throw OutOfRange(context, name, $"must be greater than {exclusiveMin} and at most {max}; got {value}");
         return value;
