@@ -47,7 +47,7 @@ public sealed class DocumentFolder : IDisposable
 }
 
 /// <summary>A GraphQL response as the tests read it: status, media type, cache header and body.</summary>
-public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, string? CacheControl, JsonElement Body)
+public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, CacheControlHeaderValue? CacheControl, JsonElement Body)
 {
     public string? FirstCode => Body.TryGetProperty("errors", out var errors)
         ? errors[0].GetProperty("extensions").GetProperty("code").GetString()
@@ -56,6 +56,9 @@ public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, s
     public JsonElement FirstError => Body.GetProperty("errors")[0];
 
     public JsonElement Data => Body.GetProperty("data");
+
+    /// <summary>Whether the response forbids shared caches to keep it (<c>private, no-cache, must-revalidate</c>).</summary>
+    public bool IsUncached => CacheControl is { Private: true, NoCache: true, MustRevalidate: true };
 
     /// <summary>POSTs <paramref name="body"/> (serialized as JSON) and reads the answer.</summary>
     public static async Task<GraphQLResponse> PostAsync(HttpClient client, object body, string accept = "application/graphql-response+json",
@@ -82,7 +85,7 @@ public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, s
             using var response = await client.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
             return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
-                response.Headers.CacheControl?.ToString(), JsonDocument.Parse(text).RootElement.Clone());
+                response.Headers.CacheControl, JsonDocument.Parse(text).RootElement.Clone());
         }
     }
 }
