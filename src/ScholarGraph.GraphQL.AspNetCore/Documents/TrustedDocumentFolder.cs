@@ -79,7 +79,8 @@ internal static class TrustedDocumentFolder
             return;
         try
         {
-            using var json = JsonDocument.Parse(bytes);
+            // Editors on Windows start UTF-8 files with a byte order mark, which JSON does not allow.
+            using var json = JsonDocument.Parse(bytes.AsMemory(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0));
             foreach (var (id, text) in ManifestEntries(json.RootElement))
             {
                 var where = $"file '{file}' entry '{id}'";

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Tests.Hosting;
@@ -22,7 +23,8 @@ public sealed class TrustedDocumentLoadingTests : IDisposable
         const string codegen = "query FromCodegen { echo(text: \"codegen\") }";
         _folder.Write("persisted-documents.json", JsonSerializer.Serialize(new Dictionary<string, string> { [DocumentFolder.Hash(codegen)] = codegen }));
         const string relay = "query FromRelay { echo(text: \"relay\") }";
-        _folder.Write("relay.json", JsonSerializer.Serialize(new Dictionary<string, string> { ["sha256:" + DocumentFolder.Hash(relay)] = relay }));
+        // With a byte order mark, as editors on Windows write it.
+        _folder.Write("relay.json", [.. Encoding.UTF8.Preamble, .. JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["sha256:" + DocumentFolder.Hash(relay)] = relay })]);
         const string apollo = "query FromApollo { echo(text: \"apollo\") }";
         _folder.Write("apollo.json", JsonSerializer.Serialize(new
         {
