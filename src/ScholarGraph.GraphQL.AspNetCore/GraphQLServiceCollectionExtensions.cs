@@ -1,6 +1,7 @@
 using GraphQL.DI;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
@@ -20,7 +21,12 @@ public static class GraphQLServiceCollectionExtensions
     /// default <see cref="IConnectionAuthorizer"/>, which allows every connection (an earlier registration wins); the
     /// document cache (active while <see cref="GraphQLHttpOptions.EnableDocumentCache"/> is on, the default); and forces
     /// GraphQL.NET's <see cref="ErrorInfoProviderOptions.ExposeExceptionDetails"/> off, whatever else configures it; and the
-    /// error formatting that drops "Did you mean ...?" suggestions outside Development (<see cref="GraphQLHttpOptions.EnableSuggestions"/>).
+    /// error formatting that drops "Did you mean ...?" suggestions outside Development (<see cref="GraphQLHttpOptions.EnableSuggestions"/>);
+    /// and trusted documents with automatic persisted queries (<see cref="TrustedDocumentOptions"/>, section
+    /// <c>TrustedDocuments</c>; off by default), with the default <see cref="IArbitraryDocumentPolicy"/>, which lets
+    /// authenticated callers send query text in <see cref="TrustedDocumentMode.AllowArbitraryForAuthorized"/> (an earlier
+    /// registration wins). The trusted documents are read when the settings are validated at start: a bad file fails the start
+    /// like a bad setting, with a line naming it.
     /// </summary>
     /// <param name="services">The app's services.</param>
     /// <param name="configuration">The app's configuration; optional (without it the options keep their defaults).</param>
@@ -38,6 +44,19 @@ public static class GraphQLServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IErrorInfoProvider, SuggestionHidingErrorInfoProvider>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, DocumentCache>());
+        AddTrustedDocuments(services, configuration);
         return services;
+    }
+
+    private static void AddTrustedDocuments(IServiceCollection services, IConfiguration? configuration)
+    {
+        services.AddValidatedSection<TrustedDocumentOptions>(configuration, TrustedDocumentOptions.SectionName);
+        services.TryAddSingleton<TrustedDocumentStore>();
+        // The store reads its folder as the settings are validated, so a bad document stops the start.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrustedDocumentOptions>, TrustedDocumentStore>(
+            provider => provider.GetRequiredService<TrustedDocumentStore>()));
+        services.TryAddSingleton<AutomaticPersistedQueryStore>();
+        services.TryAddSingleton<IArbitraryDocumentPolicy, AuthenticatedCallerPolicy>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, PersistedDocumentHandler>());
     }
 }

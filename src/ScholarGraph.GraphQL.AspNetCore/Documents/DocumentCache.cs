@@ -37,8 +37,7 @@ internal sealed class DocumentCache : IConfigureExecution, IDisposable
         var key = new DocumentKey(SchemaIdentity(options.Schema), options.Query);
         if (_documents.TryGetValue(key, out GraphQLDocument? cached) && cached is not null)
         {
-            options.Document = cached;
-            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+            UseValidated(options, cached);
             return await next(options).ConfigureAwait(false);
         }
 
@@ -51,10 +50,20 @@ internal sealed class DocumentCache : IConfigureExecution, IDisposable
     public void Dispose() => _documents.Dispose();
 
     /// <summary>
+    /// Runs <paramref name="document"/>, which passed validation against the schema before, with only the rules that must run
+    /// on every request (<see cref="ExecutionOptions.CachedDocumentValidationRules"/>).
+    /// </summary>
+    internal static void UseValidated(ExecutionOptions options, GraphQLDocument document)
+    {
+        options.Document = document;
+        options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+    }
+
+    /// <summary>
     /// A code-first schema class is one schema however many instances DI makes of it (for example when it is scoped),
     /// so its type is the key; a plain <see cref="global::GraphQL.Types.Schema"/> built at run time is only known by its instance.
     /// </summary>
-    private static object? SchemaIdentity(ISchema? schema) =>
+    internal static object? SchemaIdentity(ISchema? schema) =>
         schema is null ? null : schema.GetType() == typeof(global::GraphQL.Types.Schema) ? schema : schema.GetType();
 
     private sealed record DocumentKey(object? Schema, string Query);

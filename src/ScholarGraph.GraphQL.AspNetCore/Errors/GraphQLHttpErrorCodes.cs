@@ -1,3 +1,4 @@
+using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Errors;
@@ -43,6 +44,41 @@ public static class GraphQLHttpErrorCodes
 
     /// <summary>A document nested deeper than the parser reads (128 levels of syntax nodes), refused before validation.</summary>
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
+
+    /// <summary>
+    /// A <c>documentId</c> that names no trusted document (also an automatic persisted query's hash where the caller may only run
+    /// trusted documents). Hot Chocolate's code for a persisted operation not found. HTTP 404 by default.
+    /// </summary>
+    public const string PersistedDocumentNotFound = "HC0020";
+
+    /// <summary>
+    /// Query text that is not a trusted document (or an automatic persisted query to register), refused by
+    /// <see cref="TrustedDocumentMode.TrustedOnly"/> or, in <see cref="TrustedDocumentMode.AllowArbitraryForAuthorized"/>, by the
+    /// <see cref="IArbitraryDocumentPolicy"/>. Hot Chocolate's code for "only persisted operations are allowed". HTTP 403 by default.
+    /// </summary>
+    public const string TrustedDocumentRequired = "HC0067";
+
+    /// <summary>
+    /// A <c>documentId</c> (or <c>extensions.persistedQuery.sha256Hash</c>) that is not a SHA-256 id: <c>sha256:</c> and 64
+    /// hexadecimal digits, or the digits alone. HTTP 400 by default.
+    /// </summary>
+    public const string PersistedDocumentInvalidId = "PERSISTED_DOCUMENT_INVALID_ID";
+
+    /// <summary>
+    /// An automatic persisted query's hash the server holds no query for; the client sends the request again with the query
+    /// text (the message is the protocol's <c>PersistedQueryNotFound</c>). Apollo's code. HTTP 200 by default, as Apollo
+    /// clients expect, and never cached by a shared cache.
+    /// </summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>
+    /// Automatic persisted queries are turned off, or the protocol version is not 1 (the message is the protocol's
+    /// <c>PersistedQueryNotSupported</c>). Apollo's code. HTTP 200 by default.
+    /// </summary>
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+
+    /// <summary>An automatic persisted query whose <c>sha256Hash</c> is not the SHA-256 of the query text sent with it. HTTP 400 by default.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
 
     /// <summary>The server failed; the details are in its log under the trace id given in the message, never in the response.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";

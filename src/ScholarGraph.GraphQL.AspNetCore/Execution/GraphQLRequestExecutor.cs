@@ -43,6 +43,7 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
         return executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
+            DocumentId = request.DocumentId,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,

@@ -131,6 +131,10 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
         var status = StatusCodeOf(result, mediaType, context.RequestServices.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value);
         if (status == StatusCodes.Status405MethodNotAllowed)
             context.Response.Headers.Allow = "POST";
+        // As Apollo Server does: a shared cache that kept "not found" for a GET would keep answering it after the client
+        // registered its query.
+        if (result.Errors?.Any(e => e is PersistedQueryNotFoundError or PersistedQueryNotSupportedError) == true)
+            context.Response.Headers.CacheControl = "private, no-cache, must-revalidate";
         await WriteAsync(context, serializer, status, contentType, result).ConfigureAwait(false);
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ScholarGraph.GraphQL.AspNetCore.Errors;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Http;
 
@@ -45,7 +46,19 @@ public sealed class GraphQLHttpOptions
     /// HTTP status codes for requests refused before execution, by the <c>extensions.code</c> of their errors (for example
     /// <c>401</c> for an authentication error raised by an <c>IConfigureExecution</c>). A request that did not execute and whose
     /// errors all carry codes mapped to one status answers with that status, whatever the negotiated media type; the body is the
-    /// GraphQL error response as usual. Bound from <c>GraphQLHttp:StatusCodesByErrorCode:CODE</c>. Default: none.
+    /// GraphQL error response as usual. Bound from <c>GraphQLHttp:StatusCodesByErrorCode:CODE</c>; a setting for a code
+    /// replaces its default. Default: the trusted-document codes, <c>HC0020</c> (document not found) 404, <c>HC0067</c> (trusted
+    /// document required) 403, <c>PERSISTED_DOCUMENT_INVALID_ID</c> and <c>PERSISTED_QUERY_HASH_MISMATCH</c> 400, and
+    /// <c>PERSISTED_QUERY_NOT_FOUND</c> and <c>PERSISTED_QUERY_NOT_SUPPORTED</c> 200 (Apollo clients read these as "send the
+    /// query text" whatever the media type).
     /// </summary>
-    public Dictionary<string, int> StatusCodesByErrorCode { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> StatusCodesByErrorCode { get; set; } = new(StringComparer.Ordinal)
+    {
+        [GraphQLHttpErrorCodes.PersistedDocumentNotFound] = StatusCodes.Status404NotFound,
+        [GraphQLHttpErrorCodes.TrustedDocumentRequired] = StatusCodes.Status403Forbidden,
+        [GraphQLHttpErrorCodes.PersistedDocumentInvalidId] = StatusCodes.Status400BadRequest,
+        [GraphQLHttpErrorCodes.PersistedQueryHashMismatch] = StatusCodes.Status400BadRequest,
+        [GraphQLHttpErrorCodes.PersistedQueryNotFound] = StatusCodes.Status200OK,
+        [GraphQLHttpErrorCodes.PersistedQueryNotSupported] = StatusCodes.Status200OK,
+    };
 }

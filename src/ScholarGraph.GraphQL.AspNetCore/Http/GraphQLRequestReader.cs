@@ -4,6 +4,7 @@ using GraphQL.Transport;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Http;
@@ -20,6 +21,7 @@ internal static class GraphQLRequestReader
     private const string OperationNameKey = "operationName";
     private const string VariablesKey = "variables";
     private const string ExtensionsKey = "extensions";
+    private const string DocumentIdKey = "documentId";
 
     public static async ValueTask<GraphQLRequestReadResult> ReadPostAsync(HttpRequest request, IGraphQLSerializer serializer, CancellationToken cancellationToken)
     {
@@ -54,8 +56,8 @@ internal static class GraphQLRequestReader
     }
 
     /// <summary>
-    /// Reads a request from the JSON object <paramref name="root"/> (<c>query</c>, <c>operationName</c>, <c>variables</c>,
-    /// <c>extensions</c>), as a POST body or a graphql-transport-ws <c>subscribe</c> payload carries it.
+    /// Reads a request from the JSON object <paramref name="root"/> (<c>query</c> or <c>documentId</c>, <c>operationName</c>,
+    /// <c>variables</c>, <c>extensions</c>), as a POST body or a graphql-transport-ws <c>subscribe</c> payload carries it.
     /// </summary>
     public static GraphQLRequestReadResult ReadObject(JsonElement root, IGraphQLSerializer serializer)
     {
@@ -64,22 +66,28 @@ internal static class GraphQLRequestReader
         if (root.ValueKind != JsonValueKind.Object)
             return BadRequest("The request body must be a JSON object with a 'query' string.");
 
-        var query = ReadString(root, QueryKey, required: true);
+        var documentId = ReadString(root, DocumentIdKey, required: false);
+        if (documentId.Problem is not null)
+            return BadRequest(documentId.Problem);
+        var extensions = ReadMap(root, ExtensionsKey, serializer);
+        if (extensions.Problem is not null)
+            return BadRequest(extensions.Problem);
+        var query = ReadString(root, QueryKey, required: NeedsQuery(documentId.Value, extensions.Value));
         if (query.Problem is not null)
             return BadRequest(query.Problem);
+        if (query.Value is not null && documentId.Value is not null)
+            return BadRequest(BothQueryAndDocumentId);
         var operationName = ReadString(root, OperationNameKey, required: false);
         if (operationName.Problem is not null)
             return BadRequest(operationName.Problem);
         var variables = ReadMap(root, VariablesKey, serializer);
         if (variables.Problem is not null)
             return BadRequest(variables.Problem);
-        var extensions = ReadMap(root, ExtensionsKey, serializer);
-        if (extensions.Problem is not null)
-            return BadRequest(extensions.Problem);
 
         return GraphQLRequestReadResult.Success(new GraphQLRequest
         {
             Query = query.Value,
+            DocumentId = documentId.Value,
             OperationName = operationName.Value,
             Variables = variables.Value,
             Extensions = extensions.Value,
@@ -92,32 +100,43 @@ internal static class GraphQLRequestReader
         if (request.QueryString.Value?.Length > limit)
             return TooLarge(StatusCodes.Status414UriTooLong, $"The URL's query string is {request.QueryString.Value.Length:N0} bytes; the limit is {limit:N0}.");
         var parameters = request.Query;
-        foreach (var key in (ReadOnlySpan<string>)[QueryKey, OperationNameKey, VariablesKey, ExtensionsKey])
+        foreach (var key in (ReadOnlySpan<string>)[QueryKey, DocumentIdKey, OperationNameKey, VariablesKey, ExtensionsKey])
         {
             if (parameters.TryGetValue(key, out var values) && values.Count > 1)
                 return BadRequest($"The URL parameter '{key}' is given more than once.");
         }
 
+        var documentId = Single(parameters, DocumentIdKey) is { Length: > 0 } id ? id : null;
+        var extensions = ReadMapParameter(Single(parameters, ExtensionsKey), ExtensionsKey, serializer);
+        if (extensions.Problem is not null)
+            return BadRequest(extensions.Problem);
         var query = Single(parameters, QueryKey);
-        if (query is null)
-            return BadRequest("The URL parameter 'query' is missing.");
+        if (query is null && NeedsQuery(documentId, extensions.Value))
+            return BadRequest("The URL parameter 'query' is missing (or send 'documentId' naming a trusted document).");
+        if (query is not null && documentId is not null)
+            return BadRequest(BothQueryAndDocumentId);
 
         var variables = ReadMapParameter(Single(parameters, VariablesKey), VariablesKey, serializer);
         if (variables.Problem is not null)
             return BadRequest(variables.Problem);
-        var extensions = ReadMapParameter(Single(parameters, ExtensionsKey), ExtensionsKey, serializer);
-        if (extensions.Problem is not null)
-            return BadRequest(extensions.Problem);
 
         var operationName = Single(parameters, OperationNameKey);
         return GraphQLRequestReadResult.Success(new GraphQLRequest
         {
             Query = query,
+            DocumentId = documentId,
             OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
             Variables = variables.Value,
             Extensions = extensions.Value,
         });
     }
+
+    private const string BothQueryAndDocumentId =
+        "The request has both 'query' and 'documentId'; send one: 'documentId' names a trusted document in place of its text.";
+
+    // Without text, a request must name a document: by documentId, or by an automatic persisted query's hash.
+    private static bool NeedsQuery(string? documentId, Inputs? extensions) =>
+        documentId is null && extensions?.ContainsKey(PersistedDocumentHandler.PersistedQueryExtension) != true;
 
     private static bool IsJsonInUtf8(string? contentType)
     {
@@ -135,7 +154,7 @@ internal static class GraphQLRequestReader
     private static Read<string> ReadString(JsonElement root, string key, bool required)
     {
         if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
-            return required ? new(null, $"The '{key}' parameter is missing; it must be a string holding a GraphQL document.") : default;
+            return required ? new(null, $"The '{key}' parameter is missing; it must be a string holding a GraphQL document (or send 'documentId' naming a trusted document).") : default;
         if (value.ValueKind != JsonValueKind.String)
             return new(null, $"The '{key}' parameter must be a string, not {Describe(value.ValueKind)}.");
         return TryRead(() => value.GetString(), key, out var text, out var problem) ? new(text, null) : new(null, problem);

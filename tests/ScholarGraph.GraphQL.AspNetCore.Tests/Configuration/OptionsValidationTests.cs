@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Http;
 using ScholarGraph.GraphQL.AspNetCore.Ide;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
@@ -37,11 +38,19 @@ public sealed class OptionsValidationTests
         var http = new GraphQLHttpOptions();
         var subscriptions = new GraphQLSubscriptionOptions();
         var ide = new GraphQLIdeOptions();
+        var trusted = new TrustedDocumentOptions();
 
         Assert.Equal((true, 1_000_000L), (http.EnableDocumentCache, http.DocumentCacheSizeLimit));
         Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15), 100, 1 << 20),
             (subscriptions.ConnectionInitTimeout, subscriptions.KeepAliveInterval, subscriptions.BufferSize, subscriptions.MaxMessageSize));
         Assert.Equal((true, "GraphQL", "graphql-transport-ws", (string?)null), (ide.Enabled, ide.Title, ide.SubscriptionProtocol, ide.FilesPath));
+        Assert.Equal(((string?)null, TrustedDocumentMode.Off, true, 1_000_000L),
+            (trusted.Directory, trusted.Mode, trusted.EnableAutomaticPersistedQueries, trusted.AutomaticPersistedQueryCacheSizeLimit));
+        Assert.Equal(new Dictionary<string, int>
+        {
+            ["HC0020"] = 404, ["HC0067"] = 403, ["PERSISTED_DOCUMENT_INVALID_ID"] = 400, ["PERSISTED_QUERY_HASH_MISMATCH"] = 400,
+            ["PERSISTED_QUERY_NOT_FOUND"] = 200, ["PERSISTED_QUERY_NOT_SUPPORTED"] = 200,
+        }, http.StatusCodesByErrorCode);
     }
 
     [Theory]
@@ -51,6 +60,7 @@ public sealed class OptionsValidationTests
     [InlineData("GraphQLSubscriptions:ConnectionInitTimeout", "00:00:00", "GraphQLSubscriptions:ConnectionInitTimeout must be longer than zero, not 00:00:00")]
     [InlineData("GraphQLSubscriptions:KeepAliveInterval", "-00:00:01", "GraphQLSubscriptions:KeepAliveInterval must not be negative (zero turns keep-alives off), not -00:00:01")]
     [InlineData("GraphQLIde:Title", "", "GraphQLIde:Title must not be empty")]
+    [InlineData("TrustedDocuments:AutomaticPersistedQueryCacheSizeLimit", "0", "TrustedDocuments:AutomaticPersistedQueryCacheSizeLimit must be at least 1")]
     [InlineData("GraphQLIde:SubscriptionProtocol", "carrier-pigeon", "GraphQLIde:SubscriptionProtocol must be one of auto, graphql-transport-ws, graphql-ws, graphql-sse, not 'carrier-pigeon'")]
     public void A_bad_value_is_refused_naming_its_key_and_the_reason(string key, string value, string failure) =>
         Assert.Equal([failure], FailuresWith((key, value)));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GraphQL;
+using GraphQL.DI;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -37,11 +38,13 @@ public sealed class TransportTestHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the app with <paramref name="settings"/> as configuration; <paramref name="configureServices"/> runs after the
-    /// app's own registrations, so it may replace them.
+    /// app's own registrations, so it may replace them; <paramref name="configureGraphQL"/> adds to GraphQL.NET's registration,
+    /// and <paramref name="configureApp"/> adds middleware before the endpoint.
     /// </summary>
     public static async Task<TransportTestHost> StartAsync(
         bool onLoopbackPort = false, bool withIde = false, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, Action<IGraphQLBuilder>? configureGraphQL = null,
+        Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateBuilder();
         if (settings is not null)
@@ -53,7 +56,11 @@ public sealed class TransportTestHost : IAsyncDisposable
 
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs);
-        builder.Services.AddGraphQL(graphQL => graphQL.AddSchema<TransportTestSchema>().AddSystemTextJson());
+        builder.Services.AddGraphQL(graphQL =>
+        {
+            graphQL.AddSchema<TransportTestSchema>().AddSystemTextJson();
+            configureGraphQL?.Invoke(graphQL);
+        });
         builder.Services.AddSingleton<TestMessages>();
         builder.Services.AddGraphQLHttp(builder.Configuration);
         if (withIde)
@@ -64,8 +71,17 @@ public sealed class TransportTestHost : IAsyncDisposable
         app.UseWebSockets();
         if (withIde)
             app.UseGraphQLIde();
+        configureApp?.Invoke(app);
         app.MapGraphQL<TransportTestSchema>();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return new TransportTestHost(app, logs);
     }
 

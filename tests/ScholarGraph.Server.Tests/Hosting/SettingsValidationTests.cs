@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScholarGraph.Server.Hosting;
 using ScholarGraph.Server.Hosting.Configuration;
+using ScholarGraph.Tests.Shared;
 
 namespace ScholarGraph.Server.Tests.Hosting;
 
@@ -60,5 +61,18 @@ public sealed class SettingsValidationTests
             "Configuration: Security:ApiKeys:0:Key must not be empty",
             "Configuration: Security:Jwt:SigningKey must be at least 32 characters (256 bits for HS256), not 5",
         ], problems);
+    }
+
+    [Fact]
+    public void A_trusted_document_that_does_not_match_its_name_stops_the_start_with_one_line_naming_it()
+    {
+        using var folder = new TemporaryDirectory();
+        Directory.CreateDirectory(folder.Path);
+        var file = Path.Combine(folder.Path, new string('a', 64) + ".graphql");
+        File.WriteAllText(file, "{ authors { totalCount } }");
+
+        var problem = Assert.Single(ProblemsWith(("TrustedDocuments:Directory", folder.Path), ("TrustedDocuments:Mode", "TrustedOnly"))!);
+
+        Assert.StartsWith($"Configuration: TrustedDocuments:Directory file '{file}' does not match its name: its content's SHA-256 is '", problem, StringComparison.Ordinal);
     }
 }

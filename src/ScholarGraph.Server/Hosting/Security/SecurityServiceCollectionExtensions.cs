@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
 using ScholarGraph.GraphQL.AspNetCore.Configuration;
+using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Http;
 
 namespace ScholarGraph.Server.Hosting.Security;
@@ -18,7 +19,8 @@ public static class SecurityServiceCollectionExtensions
     /// authentication scheme; bearer tokens are validated with <see cref="JwtBearerOptions"/> (HS256 key, issuer, audience,
     /// lifetime; claims kept as the token names them). Reads need a caller only when
     /// <see cref="SecurityOptions.RequireAuthenticationForReads"/> is on. Streaming connections (WebSocket, SSE) are authorized
-    /// with the same credentials, from the <c>connection_init</c> payload or the request's headers.
+    /// with the same credentials, from the <c>connection_init</c> payload or the request's headers. Where trusted documents allow
+    /// query text for authorized callers only, those are the writers (<see cref="WriterDocumentPolicy"/>).
     /// </summary>
     public static IServiceCollection AddScholarGraphSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +39,7 @@ public static class SecurityServiceCollectionExtensions
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, ReadAuthorization>());
         services.AddSingleton<IConnectionAuthorizer, CallerConnectionAuthorizer>();
+        services.AddSingleton<IArbitraryDocumentPolicy, WriterDocumentPolicy>();
         return services;
     }
 
