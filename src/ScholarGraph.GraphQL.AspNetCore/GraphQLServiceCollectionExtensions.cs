@@ -6,6 +6,7 @@ using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
 using ScholarGraph.GraphQL.AspNetCore.Http;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
+using ScholarGraph.GraphQL.AspNetCore.Telemetry;
 
 namespace ScholarGraph.GraphQL.AspNetCore;
 
@@ -20,7 +21,9 @@ public static class GraphQLServiceCollectionExtensions
     /// default <see cref="IConnectionAuthorizer"/>, which allows every connection (an earlier registration wins); the
     /// document cache (active while <see cref="GraphQLHttpOptions.EnableDocumentCache"/> is on, the default); and forces
     /// GraphQL.NET's <see cref="ErrorInfoProviderOptions.ExposeExceptionDetails"/> off, whatever else configures it; and the
-    /// error formatting that drops "Did you mean ...?" suggestions outside Development (<see cref="GraphQLHttpOptions.EnableSuggestions"/>).
+    /// error formatting that drops "Did you mean ...?" suggestions outside Development (<see cref="GraphQLHttpOptions.EnableSuggestions"/>);
+    /// and the telemetry of every operation (<see cref="GraphQLTelemetry"/>: a span, metrics, a logging scope and a log line),
+    /// with <see cref="GraphQLTelemetryOptions"/> (section <c>GraphQLTelemetry</c>).
     /// </summary>
     /// <param name="services">The app's services.</param>
     /// <param name="configuration">The app's configuration; optional (without it the options keep their defaults).</param>
@@ -38,6 +41,11 @@ public static class GraphQLServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IErrorInfoProvider, SuggestionHidingErrorInfoProvider>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, DocumentCache>());
+
+        services.AddValidatedSection<GraphQLTelemetryOptions>(configuration, GraphQLTelemetryOptions.SectionName);
+        services.AddMetrics();
+        services.TryAddSingleton<GraphQLMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, GraphQLOperationTelemetry>());
         return services;
     }
 }
