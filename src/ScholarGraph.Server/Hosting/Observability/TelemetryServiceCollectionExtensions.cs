@@ -15,8 +15,8 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="TelemetryOptions"/> (section <c>Telemetry</c>) and registers OpenTelemetry with: ASP.NET Core's request
     /// spans (health probes left out) and metrics (requests, rate limiting, Kestrel), one span per GraphQL operation and the
-    /// transport's metrics (<see cref="GraphQLTelemetry"/>), EF Core's spans of database commands (their SQL with literals
-    /// removed, never parameter values), and the graph index's spans (<see cref="GraphIndexTelemetry"/>). They are exported
+    /// transport's metrics (<see cref="GraphQLTelemetry"/>), EF Core's spans of database commands (their SQL with parameters
+    /// as placeholders, never their values), and the graph index's spans (<see cref="GraphIndexTelemetry"/>). They are exported
     /// to the console or an OTLP collector, or nowhere (the default, where trace ids still correlate log lines). GraphQL spans
     /// are named <c>{type} {name}</c> unless <c>GraphQLTelemetry:OperationNameInSpanName</c> is <see langword="false"/>.
     /// </summary>
