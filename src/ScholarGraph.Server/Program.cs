@@ -1,7 +1,7 @@
 using ScholarGraph.Server.Hosting;
 using ScholarGraph.Server.Hosting.CommandLine;
 
-if (await CommandLine.TryRunAsync(args, SchemaExport.RunAsync) is { } exitCode)
+if (await ScholarGraphCommandLine.TryRunAsync(args, SchemaExport.RunAsync) is { } exitCode)
     return exitCode;
 
 var builder = ScholarGraphHostingExtensions.CreateScholarGraphBuilder(args);

@@ -41,6 +41,9 @@ public static class GraphQLHttpErrorCodes
     /// </summary>
     public const string SubscriptionBufferOverflow = "SUBSCRIPTION_BUFFER_OVERFLOW";
 
+    /// <summary>A document nested deeper than the parser reads (128 levels of syntax nodes), refused before validation.</summary>
+    public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
+
     /// <summary>The server failed; the details are in its log under the trace id given in the message, never in the response.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 }

@@ -56,3 +56,16 @@ internal sealed class SubscriptionBufferOverflowError : ExecutionError
         Code = GraphQLHttpErrorCodes.SubscriptionBufferOverflow;
     }
 }
+
+/// <summary>
+/// Stands in for the parser's refusal of a document nested deeper than it recurses (GraphQL.NET's parser allows 128 levels of
+/// syntax nodes and reports more as an unhandled exception, which would otherwise answer 500).
+/// </summary>
+internal sealed class DocumentTooDeepError : ExecutionError
+{
+    public DocumentTooDeepError(int maxDepth)
+        : base($"The document nests more than {maxDepth} levels of syntax (selections, arguments, lists and objects), more than the parser reads.")
+    {
+        Code = GraphQLHttpErrorCodes.DocumentTooDeep;
+    }
+}

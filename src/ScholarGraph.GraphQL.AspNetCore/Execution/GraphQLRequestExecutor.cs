@@ -22,6 +22,9 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
 {
     private static readonly IValidationRule NoIntrospection = NoIntrospectionValidationRule.Instance;
 
+    // GraphQL.NET's document builder leaves the parser at its default depth (GraphQLParser's ParserOptions.MaxDepth).
+    private const int ParserMaxDepth = 128;
+
     /// <summary>
     /// Executes <paramref name="request"/> with the services of <paramref name="services"/> and the user of
     /// <paramref name="context"/>. <paramref name="operationTypeRule"/>, when given, limits the operation types the
@@ -95,6 +98,12 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
     /// </summary>
     private Task HideUnhandledException(UnhandledExceptionContext unhandled, string traceId)
     {
+        if (unhandled.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+        {
+            // The client's mistake, not the server's: answered as a request error, without logging it as a failure.
+            unhandled.Exception = new DocumentTooDeepError(ParserMaxDepth);
+            return Task.CompletedTask;
+        }
         var field = unhandled.FieldContext?.FieldDefinition?.Name ?? "(document)";
         LogUnhandledException(logger, unhandled.OriginalException, field, traceId);
         unhandled.Exception = new InternalServerError(traceId);

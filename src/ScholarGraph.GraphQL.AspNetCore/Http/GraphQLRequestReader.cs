@@ -136,18 +136,51 @@ internal static class GraphQLRequestReader
     {
         if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
             return required ? new(null, $"The '{key}' parameter is missing; it must be a string holding a GraphQL document.") : default;
-        return value.ValueKind == JsonValueKind.String
-            ? new(value.GetString(), null)
-            : new(null, $"The '{key}' parameter must be a string, not {Describe(value.ValueKind)}.");
+        if (value.ValueKind != JsonValueKind.String)
+            return new(null, $"The '{key}' parameter must be a string, not {Describe(value.ValueKind)}.");
+        return TryRead(() => value.GetString(), key, out var text, out var problem) ? new(text, null) : new(null, problem);
     }
 
     private static Read<Inputs> ReadMap(JsonElement root, string key, IGraphQLSerializer serializer)
     {
         if (!root.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
             return default;
-        return value.ValueKind == JsonValueKind.Object
-            ? new(serializer.ReadNode<Inputs>(value), null)
-            : new(null, $"The '{key}' parameter must be a map (JSON object), not {Describe(value.ValueKind)}.");
+        if (value.ValueKind != JsonValueKind.Object)
+            return new(null, $"The '{key}' parameter must be a map (JSON object), not {Describe(value.ValueKind)}.");
+        return TryRead(() => serializer.ReadNode<Inputs>(value), key, out var map, out var problem) ? new(map, null) : new(null, problem);
+    }
+
+    // Reads a value out of the parsed body: JsonDocument checks a string's UTF-8 only when the string is read, and the
+    // serializer may refuse a value it cannot convert; both are the client's mistake, answered as such.
+    private static bool TryRead<T>(Func<T?> read, string key, out T? value, out string? problem)
+        where T : class
+    {
+        try
+        {
+            value = read();
+            problem = null;
+            return true;
+        }
+        catch (Exception e) when (IsInvalidUtf8(e))
+        {
+            problem = $"The '{key}' parameter is not valid UTF-8.";
+        }
+        catch (JsonException e)
+        {
+            problem = $"The '{key}' parameter holds a value that cannot be read{(e.Path is { Length: > 1 } path ? $" at {path}" : "")}.";
+        }
+        value = null;
+        return false;
+    }
+
+    private static bool IsInvalidUtf8(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is System.Text.DecoderFallbackException)
+                return true;
+        }
+        return false;
     }
 
     private static Read<Inputs> ReadMapParameter(string? text, string key, IGraphQLSerializer serializer)

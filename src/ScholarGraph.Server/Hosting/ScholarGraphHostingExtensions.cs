@@ -45,9 +45,7 @@ public static class ScholarGraphHostingExtensions
     public static WebApplicationBuilder AddScholarGraph(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddValidatedSection<DatabaseOptions>(configuration, DatabaseOptions.SectionName)
-            .PostConfigure(database => database.ConnectionString ??= configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
-        builder.Services.AddScholarGraphStorage();
+        builder.Services.AddScholarGraphDatabase(configuration);
         builder.Services.AddGraphChanges();
         builder.Services.AddScholarGraphSecurity(configuration);
         builder.Services.AddScholarGraphSubscriptions();

@@ -22,6 +22,9 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The SQLite store used when no connection string is configured: <c>Data Source=data/scholargraph.db</c>.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/scholargraph.db";
+
     /// <summary>Applies the provider and connection string of <paramref name="options"/> to <paramref name="builder"/>.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
@@ -49,15 +52,8 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     private static string ResolveSqliteConnectionString(string? connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(
-            string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/scholargraph.db" : connectionString);
-        var isFile = builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:" && builder.DataSource.Length > 0;
-        if (isFile)
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(folder))
-                Directory.CreateDirectory(folder);
-        }
-        return builder.ToString();
+        if (StoreDescription.SqliteFile(connectionString) is { } file && Path.GetDirectoryName(file) is { Length: > 0 } folder)
+            Directory.CreateDirectory(folder);
+        return string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString;
     }
 }

@@ -111,6 +111,37 @@ public sealed class GraphQLHttpTransportTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_document_nested_past_the_parsers_depth_answers_400_with_its_code()
+    {
+        var query = "{ echo(text: " + new string('[', 200) + new string(']', 200) + ") }";
+        using var response = await PostAsync(System.Text.Json.JsonSerializer.Serialize(new { query }), GraphQLResponseJson);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("DOCUMENT_TOO_DEEP", await FirstErrorCodeAsync(response));
+    }
+
+    [Theory]
+    [InlineData("query", """{"query":"{ echo(text: \"#\") }"}""")]
+    [InlineData("operationName", """{"query":"query Q { hello }","operationName":"Q#"}""")]
+    [InlineData("variables", """{"query":"query Q($text: String!) { echo(text: $text) }","variables":{"text":"#"}}""")]
+    public async Task Invalid_UTF8_inside_a_string_answers_400_naming_the_parameter(string parameter, string template)
+    {
+        // JsonDocument parses such a body and fails only when the string is read; '#' marks where the bad bytes go.
+        var bytes = Encoding.UTF8.GetBytes(template).ToList();
+        var at = bytes.IndexOf((byte)'#');
+        bytes.RemoveAt(at);
+        bytes.InsertRange(at, [0xFF, 0xC3, 0x28]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent([.. bytes]) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await _client.SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        var error = (await JsonAsync(response)).GetProperty("errors")[0];
+        Assert.Equal($"The '{parameter}' parameter is not valid UTF-8.", error.GetProperty("message").GetString());
+        Assert.Equal("HTTP_BAD_REQUEST", error.GetProperty("extensions").GetProperty("code").GetString());
+    }
+
     [Theory]
     [InlineData("""{"query":"{"}""")]
     [InlineData("""{"query":"{ noSuchField }"}""")]

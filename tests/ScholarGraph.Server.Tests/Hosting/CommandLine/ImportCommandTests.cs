@@ -23,7 +23,7 @@ public sealed class ImportCommandTests : IDisposable
             File.Delete(path);
     }
 
-    private static Task<int?> Run(params string[] args) => Server.Hosting.CommandLine.CommandLine.TryRunAsync(args, _ => Task.FromResult(0));
+    private static Task<int?> Run(params string[] args) => ScholarGraphCommandLine.TryRunAsync(args, _ => Task.FromResult(0));
 
     // The server on the imported file alone (no seed), as `dotnet run` would start on it.
     private sealed class ImportedStore(string database) : ScholarGraphFactory("Sqlite", new()

@@ -4,7 +4,7 @@ using ScholarGraph.Tests.Shared;
 
 namespace ScholarGraph.Server.Tests.Hosting.CommandLine;
 
-/// <summary><c>scholargraph load DIR --database FILE</c> streams seed files into SQLite, reruns change nothing, bad data exits 1.</summary>
+/// <summary><c>scholargraph load DIR --database FILE</c> streams seed files into SQLite, reruns change nothing, a missing folder exits 2.</summary>
 public sealed class LoadCommandTests : IDisposable
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"scholargraph-load-{Guid.NewGuid():N}.db");
@@ -16,7 +16,7 @@ public sealed class LoadCommandTests : IDisposable
             File.Delete(path);
     }
 
-    private static Task<int?> Run(params string[] args) => Server.Hosting.CommandLine.CommandLine.TryRunAsync(args, _ => Task.FromResult(0));
+    private static Task<int?> Run(params string[] args) => ScholarGraphCommandLine.TryRunAsync(args, _ => Task.FromResult(0));
 
     private long Count(string table)
     {
@@ -37,9 +37,9 @@ public sealed class LoadCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_of_a_missing_folder_exits_1_and_writes_nothing()
+    public async Task Load_of_a_missing_folder_exits_2_and_writes_nothing()
     {
-        Assert.Equal(1, await Run("load", Path.Combine(Path.GetTempPath(), "no-such-seed-" + Guid.NewGuid().ToString("N")), "--database", _database));
+        Assert.Equal(ScholarGraphCommandLine.UsageError, await Run("load", Path.Combine(Path.GetTempPath(), "no-such-seed-" + Guid.NewGuid().ToString("N")), "--database", _database));
         Assert.False(File.Exists(_database) && Count("Papers") > 0);
     }
 }
