@@ -7,6 +7,7 @@ using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
 using ScholarGraph.GraphQL.AspNetCore.Http;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
+using ScholarGraph.GraphQL.AspNetCore.Telemetry;
 
 namespace ScholarGraph.GraphQL.AspNetCore;
 
@@ -22,11 +23,12 @@ public static class GraphQLServiceCollectionExtensions
     /// document cache (active while <see cref="GraphQLHttpOptions.EnableDocumentCache"/> is on, the default); and forces
     /// GraphQL.NET's <see cref="ErrorInfoProviderOptions.ExposeExceptionDetails"/> off, whatever else configures it; and the
     /// error formatting that drops "Did you mean ...?" suggestions outside Development (<see cref="GraphQLHttpOptions.EnableSuggestions"/>);
-    /// and trusted documents with automatic persisted queries (<see cref="TrustedDocumentOptions"/>, section
+    /// trusted documents with automatic persisted queries (<see cref="TrustedDocumentOptions"/>, section
     /// <c>TrustedDocuments</c>; off by default), with the default <see cref="IArbitraryDocumentPolicy"/>, which lets
     /// authenticated callers send query text in <see cref="TrustedDocumentMode.AllowArbitraryForAuthorized"/> (an earlier
     /// registration wins). The trusted documents are read when the settings are validated at start: a bad file fails the start
-    /// like a bad setting, with a line naming it.
+    /// like a bad setting, with a line naming it; and the telemetry of every operation (<see cref="GraphQLTelemetry"/>: a span, metrics, a logging scope and a log line),
+    /// with <see cref="GraphQLTelemetryOptions"/> (section <c>GraphQLTelemetry</c>).
     /// </summary>
     /// <param name="services">The app's services.</param>
     /// <param name="configuration">The app's configuration; optional (without it the options keep their defaults).</param>
@@ -45,6 +47,11 @@ public static class GraphQLServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, DocumentCache>());
         AddTrustedDocuments(services, configuration);
+
+        services.AddValidatedSection<GraphQLTelemetryOptions>(configuration, GraphQLTelemetryOptions.SectionName);
+        services.AddMetrics();
+        services.TryAddSingleton<GraphQLMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, GraphQLOperationTelemetry>());
         return services;
     }
 

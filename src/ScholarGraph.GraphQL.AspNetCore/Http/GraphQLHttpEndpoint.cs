@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
 using ScholarGraph.GraphQL.AspNetCore.Execution;
 using ScholarGraph.GraphQL.AspNetCore.Sse;
+using ScholarGraph.GraphQL.AspNetCore.Telemetry;
 using ScholarGraph.GraphQL.AspNetCore.WebSockets;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Http;
@@ -171,8 +172,11 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
         return status;
     }
 
-    private static Task WriteErrorAsync(HttpContext context, IGraphQLSerializer serializer, string contentType, HttpRequestError error) =>
-        WriteAsync(context, serializer, error.StatusCode, contentType, new ExecutionResult(error));
+    private static Task WriteErrorAsync(HttpContext context, IGraphQLSerializer serializer, string contentType, HttpRequestError error)
+    {
+        GraphQLMetrics.RecordRefused(context, error);
+        return WriteAsync(context, serializer, error.StatusCode, contentType, new ExecutionResult(error));
+    }
 
     private static Task WriteAsync(HttpContext context, IGraphQLSerializer serializer, int status, string contentType, ExecutionResult result)
     {

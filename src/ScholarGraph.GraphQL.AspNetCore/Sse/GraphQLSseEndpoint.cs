@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
+using ScholarGraph.GraphQL.AspNetCore.Telemetry;
 using ScholarGraph.GraphQL.AspNetCore.Execution;
 using ScholarGraph.GraphQL.AspNetCore.Http;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
@@ -112,6 +113,7 @@ internal sealed class GraphQLSseEndpoint<TSchema>(GraphQLRequestExecutor<TSchema
 
     private static Task WriteJsonErrorAsync(HttpContext context, IGraphQLSerializer serializer, HttpRequestError error)
     {
+        GraphQLMetrics.RecordRefused(context, error);
         context.Response.StatusCode = error.StatusCode;
         context.Response.ContentType = ResponseMediaType.JsonUtf8;
         return serializer.WriteAsync(context.Response.Body, new ExecutionResult(error), context.RequestAborted);

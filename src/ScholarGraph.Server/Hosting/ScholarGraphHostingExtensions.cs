@@ -5,6 +5,9 @@ using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
 using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.Server.Hosting.Configuration;
+using ScholarGraph.Server.Hosting.Cors;
+using ScholarGraph.Server.Hosting.Observability;
+using ScholarGraph.Server.Hosting.RateLimiting;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Hosting.Security;
 using ScholarGraph.Server.Writes.Subscriptions;
@@ -35,7 +38,10 @@ public static class ScholarGraphHostingExtensions
         return builder;
     }
 
-    /// <summary>Registers storage, the GraphQL schema and the transports, configured from <c>builder.Configuration</c>.</summary>
+    /// <summary>
+    /// Registers storage, the GraphQL schema and the transports, and what guards and watches them (CORS, rate limiting, health
+    /// checks, telemetry), configured from <c>builder.Configuration</c>.
+    /// </summary>
     public static WebApplicationBuilder AddScholarGraph(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -49,6 +55,10 @@ public static class ScholarGraphHostingExtensions
         // Before the section is bound, so a GraphQLIde:Title setting still wins.
         builder.Services.Configure<GraphQLIdeOptions>(ide => ide.Title = "ScholarGraph");
         builder.Services.AddGraphQLIde(configuration);
+        builder.Services.AddScholarGraphCors(configuration);
+        builder.Services.AddScholarGraphRateLimiting(configuration);
+        builder.Services.AddScholarGraphHealthChecks();
+        builder.Services.AddScholarGraphTelemetry(configuration);
         return builder;
     }
 
@@ -77,13 +87,22 @@ public static class ScholarGraphHostingExtensions
         }
     }
 
-    /// <summary>Authenticates callers, and maps the GraphQL endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>.</summary>
+    /// <summary>
+    /// Answers CORS for the configured front-end origins, authenticates callers, limits each one's rate, and maps the GraphQL
+    /// endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>, and the health endpoints at <c>/health/live</c> and
+    /// <c>/health/ready</c> (neither limited nor open to other origins).
+    /// </summary>
     public static WebApplication MapScholarGraph(this WebApplication app)
     {
+        app.UseScholarGraphCors();
         app.UseAuthentication();
+        app.UseScholarGraphRateLimiting();
         app.UseWebSockets();
         app.UseGraphQLIde(GraphQLPath);
-        app.MapGraphQL<ScholarGraphSchema>(GraphQLPath);
+        app.MapGraphQL<ScholarGraphSchema>(GraphQLPath)
+            .RequireScholarGraphCors(app.Services)
+            .RequireScholarGraphRateLimiting(app.Services);
+        app.MapScholarGraphHealthChecks();
         return app;
     }
 

@@ -12,7 +12,7 @@ namespace ScholarGraph.Server.Tests.Hosting;
 public sealed class SettingsValidationTests
 {
     // The server composed as Program composes it, with the given settings; validated as the start validates, never started.
-    private static IReadOnlyList<string>? ProblemsWith(params (string Key, string Value)[] settings)
+    internal static IReadOnlyList<string>? ProblemsWith(params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration["Database:Provider"] = "InMemory";

@@ -52,6 +52,8 @@ public class ScholarGraphFactory : WebApplicationFactory<Program>
         // factory's app-configuration callbacks are applied, but host settings are visible from the start.
         builder.UseSetting("Database:Provider", _provider);
         builder.UseSetting("Database:ConnectionString", _connectionString);
+        // A test class sends requests faster than any client the default limit is made for; the rate-limiting tests turn it on.
+        builder.UseSetting("RateLimiting:Enabled", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(_commands));

@@ -45,6 +45,9 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
     /// <exception cref="InvalidOperationException">The index has not been built yet (the server builds it before taking requests).</exception>
     public GraphSnapshot Current => Volatile.Read(ref _current) ?? throw new InvalidOperationException("The graph index has not been built yet.");
 
+    /// <summary>Whether a first snapshot has been built, so graph questions can be answered (the readiness check asks).</summary>
+    public bool IsBuilt => Volatile.Read(ref _current) is not null;
+
     /// <inheritdoc />
     public int Order => GraphChangeOrder.Index;
 
@@ -68,8 +71,10 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
             var (paperKeys, authorKeys) = Touched(changes);
             if (paperKeys.Count == 0 && authorKeys.Count == 0)
                 return;
+            using var activity = GraphIndexTelemetry.Start("graph-index update");
             var clock = Stopwatch.StartNew();
             var papers = await GraphIndexLoader.LoadPapersAsync(contexts, paperKeys, cancellationToken);
+            activity?.SetTag(GraphIndexTelemetry.PapersTag, papers.Count);
             if (papers.Any(p => p.Topics.Any(t => !index.Topics.TryGetId(t.TopicKey, out _))))
             {
                 rebuild = true;
@@ -106,8 +111,10 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
                 return;
             // Every write whose ticket is at most this one committed before we read the store.
             var covers = Volatile.Read(ref _requested);
+            using var activity = GraphIndexTelemetry.Start("graph-index build");
             var clock = Stopwatch.StartNew();
             var snapshot = await GraphIndexLoader.LoadAsync(contexts, cancellationToken);
+            activity?.SetTag(GraphIndexTelemetry.PapersTag, snapshot.Index.Papers.Count);
             Volatile.Write(ref _current, snapshot);
             Volatile.Write(ref _built, covers);
             Interlocked.Increment(ref _fullBuilds);
@@ -126,6 +133,7 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
     /// </summary>
     private async Task MergeAsync(long fullBuildsAtStart)
     {
+        using var activity = GraphIndexTelemetry.Start("graph-index merge");
         GraphSnapshot? built = null;
         try
         {

@@ -25,7 +25,11 @@ public sealed class GraphSnapshot(ScholarlyIndex index)
     {
         if (_clusterings.TryGetValue(resolution, out var cached))
             return cached.Value;
-        var lazy = new Lazy<TopicClustering>(() => TopicClustering.Compute(Index, resolution));
+        var lazy = new Lazy<TopicClustering>(() =>
+        {
+            using var activity = GraphIndexTelemetry.Start("graph topicClusters");
+            return TopicClustering.Compute(Index, resolution);
+        });
         return _clusterings.Count < MaxCachedClusterings ? _clusterings.GetOrAdd(resolution, lazy).Value : lazy.Value;
     }
 }

@@ -65,7 +65,9 @@ internal static class NetworkQueries
         if (!index.Authors.TryGetId(authorKey, out var center))
             return null;
         int? topic = topicKey is null ? null : index.Topics.TryGetId(topicKey, out var t) ? t : -1;
+        using var activity = GraphIndexTelemetry.Start("graph coauthorNetwork");
         var network = Graph.Scholarly.CoauthorNetwork.Explore(index, center, depth, minShared, index.PaperFilter(from, to, topic), maxNodes);
+        activity?.SetTag(GraphIndexTelemetry.AuthorsTag, network.Nodes.Count);
         return new Indexed<CoauthorNetwork>(snapshot, network);
     }
 
@@ -79,6 +81,7 @@ internal static class NetworkQueries
         var index = snapshot.Index;
         if (!index.Authors.TryGetId(fromKey, out var from) || !index.Authors.TryGetId(toKey, out var to))
             return new CollaborationPathResult(snapshot, [], NoPathReason.UnknownAuthor);
+        using var activity = GraphIndexTelemetry.Start("graph collaborationPath");
         var paths = CollaborationPaths.Find(index, from, to, maxLength, maxPaths);
         return new CollaborationPathResult(snapshot, paths, paths.Count == 0 ? NoPathReason.NotConnectedWithinMaxLength : null);
     }
