@@ -27,6 +27,13 @@ public sealed class DatabaseOptions : IValidatableObject
     [Required(AllowEmptyStrings = false, ErrorMessage = "must name a folder")]
     public string SeedDirectory { get; set; } = "seed-data";
 
+    /// <summary>
+    /// How long a SQLite command waits for another connection's write to finish before it reports the database busy (SQLite's
+    /// <c>busy_timeout</c>, set on every connection). Writes that still find it busy are retried by the server. Default: 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "must be between 00:00:00 and 00:10:00")]
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

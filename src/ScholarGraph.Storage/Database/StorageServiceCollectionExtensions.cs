@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ScholarGraph.Storage.Database;
@@ -22,13 +24,21 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Applies the provider and connection string of <paramref name="options"/> to <paramref name="builder"/>.</summary>
+    /// <summary>
+    /// Applies the provider and connection string of <paramref name="options"/> to <paramref name="builder"/>. On SQLite every
+    /// connection gets <see cref="DatabaseOptions.BusyTimeout"/>, and migrations are applied one transaction each (see
+    /// <see cref="StoreSchema.EnsureAsync"/>). The SQL of every command is logged at Debug, not Information, so a default log
+    /// is for operators.
+    /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
+        builder.ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandExecuted, LogLevel.Debug)));
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(ResolveSqliteConnectionString(options.ConnectionString));
+                builder.UseSqlite(ResolveSqliteConnectionString(options.ConnectionString))
+                    .ReplaceService<IMigrationsSqlGenerator, TransactionalSqliteMigrationsSqlGenerator>()
+                    .AddInterceptors(new SqliteConnectionSettings(options.BusyTimeout));
                 break;
             case DatabaseProvider.InMemory:
                 builder.UseInMemoryDatabase(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString);
@@ -49,15 +59,10 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     private static string ResolveSqliteConnectionString(string? connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(
-            string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/scholargraph.db" : connectionString);
-        var isFile = builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:" && builder.DataSource.Length > 0;
-        if (isFile)
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(folder))
-                Directory.CreateDirectory(folder);
-        }
-        return builder.ToString();
+        var resolved = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/scholargraph.db" : connectionString;
+        var folder = SqliteStoreFile.PathOf(resolved) is { } file ? Path.GetDirectoryName(file) : null;
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder(resolved).ToString();
     }
 }
