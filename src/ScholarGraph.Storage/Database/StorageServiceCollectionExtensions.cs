@@ -32,7 +32,9 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
-        builder.ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandExecuted, LogLevel.Debug)));
+        // A failed connection is not logged as an error here: the exception reaches the caller, which reports it once (a start
+        // refused in one line, a request's error log).
+        builder.ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandExecuted, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug)));
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -57,12 +59,20 @@ public static class StorageServiceCollectionExtensions
     /// Fills in the default SQLite file (<c>data/scholargraph.db</c>) and creates the folder of a file database, so that a first
     /// start on a fresh machine needs no set-up.
     /// </summary>
+    /// <exception cref="StoreUnavailableException">The folder cannot be created.</exception>
     private static string ResolveSqliteConnectionString(string? connectionString)
     {
-        var resolved = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/scholargraph.db" : connectionString;
+        var resolved = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString;
         var folder = SqliteStoreFile.PathOf(resolved) is { } file ? Path.GetDirectoryName(file) : null;
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+        try
+        {
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"The folder '{folder}' for the SQLite file cannot be created: {e.Message}", e);
+        }
         return new SqliteConnectionStringBuilder(resolved).ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -43,6 +44,7 @@ public static class StoreSchema
     /// <c>__EFMigrationsHistory</c>) is baselined when its tables, columns and indexes equal those of the initial migration,
     /// and refused with a <see cref="StoreSchemaException"/> otherwise.
     /// </summary>
+    /// <exception cref="StoreUnavailableException">SQLite cannot open, read or write the file.</exception>
     /// <remarks>
     /// On SQLite the file is switched to WAL (readers go on while a write commits), and migrations are safe to interrupt: each
     /// runs in one transaction, with foreign keys off on the connection for the table rebuilds SQLite needs (see
@@ -64,11 +66,19 @@ public static class StoreSchema
             return StoreSchemaOutcome.Migrated;
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
         try
         {
-            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(cancellationToken);
             await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+        catch (SqliteException e) when (StoreUnavailableException.FromSqlite(e, SqliteStoreFile.PathOf(connection.ConnectionString)) is { } unavailable)
+        {
+            await db.Database.CloseConnectionAsync();
+            throw unavailable;
+        }
+        try
+        {
             if (!await IsLegacyStoreAsync(db, cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
                 return StoreSchemaOutcome.Migrated;
 
