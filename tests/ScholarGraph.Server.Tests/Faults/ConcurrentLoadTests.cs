@@ -103,9 +103,9 @@ public sealed class ConcurrentLoadTests(ITestOutputHelper output) : IDisposable
 
         // What the store holds, read from the file itself.
         using var store = ServerProcess.OpenStore(_folder.Path);
-        var stored = Query(store, "SELECT p.Title, COUNT(a.AuthorId) FROM Papers p LEFT JOIN Authorships a ON a.PaperId = p.Id "
+        var stored = ServerProcess.Rows(store, "SELECT p.Title, COUNT(a.AuthorId) FROM Papers p LEFT JOIN Authorships a ON a.PaperId = p.Id "
             + "WHERE p.Title LIKE 'Load %' GROUP BY p.Id, p.Title");
-        var titles = stored.Select(r => r.Title).ToList();
+        var titles = stored.Select(r => r.Key).ToList();
         var retries = server.Output.Count(line => line.Contains("found the store busy", StringComparison.Ordinal));
         var sorted = latencies.OrderBy(l => l).ToList();
         output.WriteLine($"{Readers} readers + {Writers} writers for {elapsed.TotalSeconds:F1} s: {reads + acknowledged.Count + failures.Count} requests "
@@ -119,19 +119,8 @@ public sealed class ConcurrentLoadTests(ITestOutputHelper output) : IDisposable
         Assert.True(acknowledged.Count >= Writers, $"Only {acknowledged.Count} writes were made.");
         Assert.True(reads >= Readers, $"Only {reads} reads were made.");
         Assert.Equal(acknowledged.Append("Load warm-up").OrderBy(t => t, StringComparer.Ordinal), titles.OrderBy(t => t, StringComparer.Ordinal));
-        Assert.All(stored, row => Assert.Equal(2, row.Authors));
+        Assert.All(stored, row => Assert.Equal(2, row.Count));
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, p * sorted.Count)];
-
-    private static List<(string Title, long Authors)> Query(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<(string, long)>();
-        while (reader.Read())
-            rows.Add((reader.GetString(0), reader.GetInt64(1)));
-        return rows;
-    }
 }

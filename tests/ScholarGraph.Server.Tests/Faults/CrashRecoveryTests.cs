@@ -77,9 +77,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 
         using (var store = ServerProcess.OpenStore(_folder.Path))
         {
-            var papers = Rows(store, "SELECT p.Title, COUNT(a.AuthorId) FROM Papers p LEFT JOIN Authorships a ON a.PaperId = p.Id WHERE p.Title LIKE 'Crash %' GROUP BY p.Id, p.Title")
+            var papers = ServerProcess.Rows(store, "SELECT p.Title, COUNT(a.AuthorId) FROM Papers p LEFT JOIN Authorships a ON a.PaperId = p.Id WHERE p.Title LIKE 'Crash %' GROUP BY p.Id, p.Title")
                 .ToDictionary(r => r.Key, r => r.Count);
-            var newAuthors = Rows(store, "SELECT a.Name, COUNT(s.PaperId) FROM Authors a LEFT JOIN Authorships s ON s.AuthorId = a.Id WHERE a.Name LIKE 'Crash Author %' GROUP BY a.Id, a.Name");
+            var newAuthors = ServerProcess.Rows(store, "SELECT a.Name, COUNT(s.PaperId) FROM Authors a LEFT JOIN Authorships s ON s.AuthorId = a.Id WHERE a.Name LIKE 'Crash Author %' GROUP BY a.Id, a.Name");
             output.WriteLine($"{sent.Count} writes sent by {Writers} writers in {clock.Elapsed.TotalSeconds:F1} s, {acknowledged.Count} acknowledged before the SIGKILL, "
                 + $"{inFlight.Count} in flight; after the restart {papers.Count} papers stored ({papers.Keys.Count(inFlight.Contains)} of those in flight), "
                 + $"{papers.Values.Count(c => c != 3)} half written, {acknowledged.Keys.Count(t => !papers.ContainsKey(t))} acknowledged but missing");
@@ -90,7 +90,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             // Each new author came with its paper, in the same transaction: both or neither.
             Assert.Equal(2 * papers.Count, newAuthors.Count);
             Assert.All(newAuthors, author => Assert.Equal(1, author.Count));
-            Assert.Equal(["ok"], Rows(store, "SELECT integrity_check, 0 FROM pragma_integrity_check").Select(r => r.Key));
+            Assert.Equal(["ok"], ServerProcess.Rows(store, "SELECT integrity_check, 0 FROM pragma_integrity_check").Select(r => r.Key));
         }
 
         // The graph index, built at the restart, against the store (SQL), and again once it has followed a write.
@@ -123,17 +123,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(sqlCoauthors, indexCoauthors);
         Assert.Equal(sqlCoauthors, author.GetProperty("coauthors").GetProperty("totalCount").GetInt32());
         Assert.Equal(sqlPapers, indexPapers);
-    }
-
-    private static List<(string Key, long Count)> Rows(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<(string, long)>();
-        while (reader.Read())
-            rows.Add((reader.GetString(0), reader.GetInt64(1)));
-        return rows;
     }
 
     private static int Scalar(SqliteConnection connection, string sql)

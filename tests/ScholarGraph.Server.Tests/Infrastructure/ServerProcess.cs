@@ -147,6 +147,18 @@ public sealed class ServerProcess : IDisposable
         return connection;
     }
 
+    /// <summary>The rows of <paramref name="sql"/>, which selects a text and a count.</summary>
+    public static List<(string Key, long Count)> Rows(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string, long)>();
+        while (reader.Read())
+            rows.Add((reader.GetString(0), reader.GetInt64(1)));
+        return rows;
+    }
+
     private void Receive(string? line, bool error)
     {
         if (line is null)
