@@ -93,4 +93,4 @@ public static class CitationTimeline
 /// <param name="FirstYear">The window's first year (the publication year), or <c>null</c>.</param>
 /// <param name="LastYear">The window's last year, or <c>null</c>.</param>
 /// <param name="Reason">Why <paramref name="Count"/> is null, or <c>null</c> when it is not.</param>
-public sealed record CitationWindow(int? Count, int Years, int? FirstYear, int? LastYear, IndicatorNullReason? Reason);
+public sealed record CitationWindow(int? Count, int Years, int? FirstYear, int? LastYear, IndicatorNullReason? Reason) : IComputedIndicator;

@@ -335,7 +335,7 @@ public sealed class CombinationNovelty
 /// <param name="Basis">What references were paired by.</param>
 /// <param name="Reason">Why <paramref name="Value"/> is null, or <c>null</c> when it is not.</param>
 public sealed record PaperNovelty(double? Value, double? Conventionality, double? Percentile, long PairCount, int? Year,
-    CombinationBasis Basis, IndicatorNullReason? Reason);
+    CombinationBasis Basis, IndicatorNullReason? Reason) : IComputedIndicator;
 
 /// <summary>An author's median novelty and conventionality.</summary>
 /// <param name="Value">The median novelty of the papers that have one, or <c>null</c>.</param>
@@ -346,4 +346,4 @@ public sealed record PaperNovelty(double? Value, double? Conventionality, double
 /// <param name="Basis">What references were paired by.</param>
 /// <param name="Reason">Why <paramref name="Value"/> is null, or <c>null</c> when it is not.</param>
 public sealed record AuthorNovelty(double? Value, double? Percentile, double? Conventionality, int PapersWithValue, int PaperCount,
-    CombinationBasis Basis, IndicatorNullReason? Reason);
+    CombinationBasis Basis, IndicatorNullReason? Reason) : IComputedIndicator;

@@ -102,4 +102,4 @@ public static class DisruptionIndex
 /// <param name="NK">n_k: papers in the window citing at least one of its references but not the paper.</param>
 /// <param name="WindowYears">t, years after the publication year the window reaches.</param>
 /// <param name="Reason">Why <paramref name="Value"/> is null, or <c>null</c> when it is not.</param>
-public sealed record Disruption(double? Value, int NI, int NJ, int NK, int WindowYears, IndicatorNullReason? Reason);
+public sealed record Disruption(double? Value, int NI, int NJ, int NK, int WindowYears, IndicatorNullReason? Reason) : IComputedIndicator;

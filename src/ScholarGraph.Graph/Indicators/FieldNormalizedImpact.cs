@@ -178,7 +178,7 @@ public sealed class FieldNormalizedImpact
 /// <param name="WindowYears">Years after the publication year the window reaches.</param>
 /// <param name="Reason">Why <paramref name="Value"/> is null, or <c>null</c> when it is not.</param>
 public sealed record PaperImpact(double? Value, int? Citations, double? ExpectedCitations, int ComparisonSetSize, int? Year, int Field,
-    int WindowYears, IndicatorNullReason? Reason);
+    int WindowYears, IndicatorNullReason? Reason) : IComputedIndicator;
 
 /// <summary>An author's field-normalised citation impact.</summary>
 /// <param name="Value">The mean over the papers with a value, or <c>null</c> when none has one.</param>
@@ -186,4 +186,4 @@ public sealed record PaperImpact(double? Value, int? Citations, double? Expected
 /// <param name="PaperCount">The author's papers.</param>
 /// <param name="WindowYears">Years after the publication year the window reaches.</param>
 /// <param name="Reason">Why <paramref name="Value"/> is null, or <c>null</c> when it is not.</param>
-public sealed record AuthorImpact(double? Value, int PapersWithValue, int PaperCount, int WindowYears, IndicatorNullReason? Reason);
+public sealed record AuthorImpact(double? Value, int PapersWithValue, int PaperCount, int WindowYears, IndicatorNullReason? Reason) : IComputedIndicator;

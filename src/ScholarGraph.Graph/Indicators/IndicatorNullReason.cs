@@ -28,6 +28,13 @@ public enum IndicatorNullReason
     NoPaperWithValue,
 }
 
+/// <summary>What every indicator result says about itself: whether it has a value, and if not, why.</summary>
+public interface IComputedIndicator
+{
+    /// <summary>Why the value is null, or <c>null</c> when there is a value.</summary>
+    IndicatorNullReason? Reason { get; }
+}
+
 /// <summary>The reasons in words, as clients show them.</summary>
 public static class IndicatorNullReasons
 {

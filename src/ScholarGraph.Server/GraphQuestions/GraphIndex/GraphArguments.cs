@@ -18,12 +18,15 @@ internal static class GraphArguments
         return value;
     }
 
-    /// <summary>The float argument <paramref name="name"/>, which must be above <paramref name="exclusiveMin"/> and at most <paramref name="max"/>.</summary>
-    public static double Float(IResolveFieldContext context, string name, double exclusiveMin, double max)
+    /// <summary>
+    /// The float argument <paramref name="name"/>, which must be above <paramref name="min"/> (or at least it, when
+    /// <paramref name="minIncluded"/>) and at most <paramref name="max"/>.
+    /// </summary>
+    public static double Float(IResolveFieldContext context, string name, double min, double max, bool minIncluded = false)
     {
         var value = context.GetArgument<double>(name);
-        if (!(value > exclusiveMin && value <= max))
-            throw OutOfRange(context, name, $"must be greater than {exclusiveMin} and at most {max}; got {value}");
+        if (!((minIncluded ? value >= min : value > min) && value <= max))
+            throw OutOfRange(context, name, $"must be {(minIncluded ? "at least" : "greater than")} {min} and at most {max}; got {value}");
         return value;
     }
 
