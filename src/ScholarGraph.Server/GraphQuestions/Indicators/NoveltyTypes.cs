@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using ScholarGraph.Domain;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
 using ScholarGraph.Graph.Indicators;
 
 namespace ScholarGraph.Server.GraphQuestions.Indicators;
@@ -69,8 +70,9 @@ public sealed class ReportedNoveltyType : ObjectGraphType<ReportedAuthorMetrics>
     {
         Name = "ReportedNovelty";
         Description = "A novelty figure an outside source reports about an author, kept as reported (its method is the source's, not ScholarGraph's).";
-        Field<NonNullGraphType<StringGraphType>>("source").Description("The source that reported it.").Resolve(c => c.Source.Source);
-        Field<NonNullGraphType<FloatGraphType>>("percent").Description("The figure, in percent, as reported.").Resolve(c => c.Source.NoveltyPercent!.Value);
+        Field<NonNullGraphType<StringGraphType>>("source").Description("The source that reported it.").ResolveMember(e => e.Source);
+        // Only rows with a novelty figure are listed (LoadReportedNovelty), so the value is never null here.
+        Field<NonNullGraphType<FloatGraphType>>("percent").Description("The figure, in percent, as reported.").ResolveMember(e => e.NoveltyPercent);
     }
 }
 
