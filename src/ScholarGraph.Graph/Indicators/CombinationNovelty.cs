@@ -41,8 +41,8 @@ public enum CombinationBasis
 /// <para>
 /// <see cref="Create"/> labels every paper and groups papers by year, O(P). A year's counts are computed the first time a paper of
 /// that year is asked for, in O(Σ m²) over the year's papers with m distinct labels among their references, and held as one entry
-/// per distinct pair of labels; the year's sorted novelties, for percentile ranks, on the first rank asked. Safe to read from many
-/// threads.
+/// per distinct pair of labels, with every paper of the year scored (20 bytes a paper) and the year's novelties sorted for the
+/// percentile ranks; a paper is then read in O(log papers of its year). Safe to read from many threads.
 /// </para>
 /// </remarks>
 public sealed class CombinationNovelty
@@ -135,16 +135,17 @@ public sealed class CombinationNovelty
     /// <param name="paper">A paper id of the index it was created on.</param>
     public PaperNovelty Of(int paper)
     {
-        var (year, reason, runs) = LabelRuns(paper);
+        var (year, reason, _) = LabelRuns(paper);
         if (reason is not null)
         {
             return new PaperNovelty(null, null, null, 0, year, Basis, reason);
         }
 
         var table = _years[year!.Value].Value;
-        var (novelty, conventionality, pairs) = Evaluate(table, runs!);
-        var percentile = Percentiles.RankFromTop(table.SortedNovelty.Value, novelty);
-        return new PaperNovelty(novelty, conventionality, percentile, pairs, year, Basis, null);
+        var at = Array.BinarySearch(table.Papers, paper);
+        var novelty = table.Novelty[at];
+        return new PaperNovelty(novelty, table.Conventionality[at], Percentiles.RankFromTop(table.SortedNovelty, novelty), table.PairCount[at],
+            year, Basis, null);
     }
 
     /// <summary>
@@ -231,16 +232,19 @@ public sealed class CombinationNovelty
     private static long PairsOf((int Label, int Count)[] runs, int a, int b) =>
         a == b ? (long)runs[a].Count * (runs[a].Count - 1) / 2 : (long)runs[a].Count * runs[b].Count;
 
+    // Counts the year's pairs, then scores every paper of the year against them (each paper's pairs are read twice in all).
     private YearTable CountPairs(int[] papers)
     {
-        var table = new YearTable();
-        foreach (var paper in papers)
+        var table = new YearTable(papers);
+        var runsOf = new (int Label, int Count)[]?[papers.Length];
+        for (var i = 0; i < papers.Length; i++)
         {
-            if (LabelRuns(paper).Runs is not { } runs)
+            if (LabelRuns(papers[i]).Runs is not { } runs)
             {
                 continue;
             }
 
+            runsOf[i] = runs;
             for (var a = 0; a < runs.Length; a++)
             {
                 for (var b = a; b < runs.Length; b++)
@@ -264,26 +268,27 @@ public sealed class CombinationNovelty
             }
         }
 
-        table.SortedNovelty = new Lazy<double[]>(() =>
+        var values = new List<double>(papers.Length);
+        for (var i = 0; i < papers.Length; i++)
         {
-            var values = new List<double>(papers.Length);
-            foreach (var paper in papers)
+            if (runsOf[i] is { } runs)
             {
-                if (LabelRuns(paper).Runs is { } runs)
-                {
-                    values.Add(Evaluate(table, runs).Novelty);
-                }
+                (table.Novelty[i], table.Conventionality[i], table.PairCount[i]) = Evaluate(table, runs);
+                values.Add(table.Novelty[i]);
             }
+        }
 
-            values.Sort();
-            return [.. values];
-        });
+        values.Sort();
+        table.SortedNovelty = [.. values];
         return table;
     }
 
     private static (double Novelty, double Conventionality, long Pairs) Evaluate(YearTable table, (int Label, int Count)[] runs)
     {
-        var values = new List<(double Commonness, long Pairs)>(runs.Length * (runs.Length + 1) / 2);
+        var size = runs.Length * (runs.Length + 1) / 2;
+        var commonness = new double[size];
+        var weights = new long[size];
+        var used = 0;
         long total = 0;
         for (var a = 0; a < runs.Length; a++)
         {
@@ -296,20 +301,24 @@ public sealed class CombinationNovelty
                 }
 
                 var count = table.Pairs[PairKey(runs[a].Label, runs[b].Label)];
-                values.Add((table.Commonness(runs[a].Label, runs[b].Label, count), pairs));
+                commonness[used] = table.Commonness(runs[a].Label, runs[b].Label, count);
+                weights[used++] = pairs;
                 total += pairs;
             }
         }
 
-        values.Sort((x, y) => x.Commonness.CompareTo(y.Commonness));
-        var commonness = values.Select(v => v.Commonness).ToArray();
-        var weights = values.Select(v => v.Pairs).ToArray();
-        return (Percentiles.Weighted(commonness, weights, NoveltyQuantile), Percentiles.Weighted(commonness, weights, ConventionalityQuantile), total);
+        Array.Sort(commonness, weights, 0, used);
+        ReadOnlySpan<double> values = commonness.AsSpan(0, used);
+        ReadOnlySpan<long> counts = weights.AsSpan(0, used);
+        return (Percentiles.Weighted(values, counts, NoveltyQuantile), Percentiles.Weighted(values, counts, ConventionalityQuantile), total);
     }
 
-    /// <summary>One year's pair counts.</summary>
-    private sealed class YearTable
+    /// <summary>One year's pair counts and the scores of its papers.</summary>
+    private sealed class YearTable(int[] papers)
     {
+        /// <summary>The year's papers, ascending.</summary>
+        public int[] Papers { get; } = papers;
+
         /// <summary>N_ij by pair key.</summary>
         public Dictionary<long, long> Pairs { get; } = [];
 
@@ -319,8 +328,17 @@ public sealed class CombinationNovelty
         /// <summary>N.</summary>
         public long Total { get; set; }
 
+        /// <summary>Each paper's novelty, at its position in <see cref="Papers"/> (meaningless for a paper without pairs).</summary>
+        public double[] Novelty { get; } = new double[papers.Length];
+
+        /// <summary>Each paper's conventionality, likewise.</summary>
+        public double[] Conventionality { get; } = new double[papers.Length];
+
+        /// <summary>Each paper's number of pairs, likewise.</summary>
+        public long[] PairCount { get; } = new long[papers.Length];
+
         /// <summary>The novelty of every paper of the year that has one, ascending.</summary>
-        public Lazy<double[]> SortedNovelty { get; set; } = null!;
+        public double[] SortedNovelty { get; set; } = [];
 
         public double Commonness(int first, int second, long count) => (double)count * Total / ((double)WithLabel[first] * WithLabel[second]);
     }
