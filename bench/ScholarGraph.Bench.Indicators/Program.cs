@@ -27,7 +27,13 @@ table.Print(sizes, nameWidth: 52);
 
 void Measure(int size)
 {
-    void Record(string name, string unit, double value) => table.Record(name, unit, size, value);
+    void Record(string name, string unit, double value)
+    {
+        table.Record(name, unit, size, value);
+        // Progress as it goes: a million papers take minutes.
+        Console.Error.WriteLine($"{size:N0} {name}: {value:N2} {unit}");
+    }
+
     double Time(Action action)
     {
         var clock = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using ScholarGraph.Graph.Internal;
 using ScholarGraph.Graph.Scholarly;
 
 namespace ScholarGraph.Graph.Indicators;
@@ -320,7 +321,7 @@ public sealed class CombinationNovelty
         public int[] Papers { get; } = papers;
 
         /// <summary>N_ij by pair key.</summary>
-        public Dictionary<long, long> Pairs { get; } = [];
+        public Dictionary<long, long> Pairs { get; } = new(SpreadKeyComparer.Instance);
 
         /// <summary>N_i by label.</summary>
         public Dictionary<int, long> WithLabel { get; } = [];

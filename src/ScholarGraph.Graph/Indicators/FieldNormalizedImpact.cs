@@ -1,3 +1,4 @@
+using ScholarGraph.Graph.Internal;
 using ScholarGraph.Graph.Scholarly;
 
 namespace ScholarGraph.Graph.Indicators;
@@ -84,7 +85,7 @@ public sealed class FieldNormalizedImpact
             }
         }
 
-        var groups = new Dictionary<long, int>();
+        var groups = new Dictionary<long, int>(SpreadKeyComparer.Instance);
         var group = new int[paperCount];
         var groupCitations = new List<long>();
         var groupSize = new List<int>();

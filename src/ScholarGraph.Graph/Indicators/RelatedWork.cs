@@ -53,16 +53,18 @@ public static class RelatedWork
         ArgumentNullException.ThrowIfNull(index);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var slots = NodeSlots.Rent(index.Papers.Count);
-        var found = new List<(int Paper, int CoCitations, int Couplings)>();
+        List<int> papers = [], coCitations = [], couplings = [];
         try
         {
             int SlotOf(int other)
             {
                 if (!slots.TryGet(other, out var slot))
                 {
-                    slot = found.Count;
+                    slot = papers.Count;
                     slots.Set(other, slot);
-                    found.Add((other, 0, 0));
+                    papers.Add(other);
+                    coCitations.Add(0);
+                    couplings.Add(0);
                 }
 
                 return slot;
@@ -74,8 +76,7 @@ public static class RelatedWork
                 {
                     if (other != paper)
                     {
-                        var slot = SlotOf(other);
-                        found[slot] = found[slot] with { CoCitations = found[slot].CoCitations + 1 };
+                        coCitations[SlotOf(other)]++;
                     }
                 }
             }
@@ -86,8 +87,7 @@ public static class RelatedWork
                 {
                     if (other != paper)
                     {
-                        var slot = SlotOf(other);
-                        found[slot] = found[slot] with { Couplings = found[slot].Couplings + 1 };
+                        couplings[SlotOf(other)]++;
                     }
                 }
             }
@@ -97,10 +97,44 @@ public static class RelatedWork
             NodeSlots.Return(slots);
         }
 
-        return found.Select(f => new RelatedPaper(f.Paper, f.CoCitations, f.Couplings))
-            .Where(r => r.Score(by) > 0)
-            .OrderByDescending(r => r.Score(by)).ThenByDescending(r => r.Combined).ThenBy(r => r.Paper)
-            .Take(limit).ToArray();
+        // The best `limit` by a bounded heap whose top is the worst kept: O(candidates · log limit), not a sort of every candidate.
+        var ranking = Comparer<RelatedPaper>.Create((x, y) =>
+        {
+            var byScore = x.Score(by).CompareTo(y.Score(by));
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+
+            var byCombined = x.Combined.CompareTo(y.Combined);
+            return byCombined != 0 ? byCombined : y.Paper.CompareTo(x.Paper);
+        });
+        var best = new PriorityQueue<RelatedPaper, RelatedPaper>(ranking);
+        for (var i = 0; i < papers.Count && limit > 0; i++)
+        {
+            var candidate = new RelatedPaper(papers[i], coCitations[i], couplings[i]);
+            if (candidate.Score(by) == 0)
+            {
+                continue;
+            }
+
+            if (best.Count < limit)
+            {
+                best.Enqueue(candidate, candidate);
+            }
+            else if (ranking.Compare(candidate, best.Peek()) > 0)
+            {
+                best.EnqueueDequeue(candidate, candidate);
+            }
+        }
+
+        var ranked = new RelatedPaper[best.Count];
+        for (var i = ranked.Length - 1; i >= 0; i--)
+        {
+            ranked[i] = best.Dequeue();
+        }
+
+        return ranked;
     }
 
     /// <summary>The papers the related set cites most (Connected Papers' prior works).</summary>
