@@ -5,6 +5,7 @@ using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
 using ScholarGraph.GraphQL.AspNetCore.Http;
+using ScholarGraph.GraphQL.AspNetCore.Limits;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
 
 namespace ScholarGraph.GraphQL.AspNetCore;
@@ -20,7 +21,10 @@ public static class GraphQLServiceCollectionExtensions
     /// default <see cref="IConnectionAuthorizer"/>, which allows every connection (an earlier registration wins); the
     /// document cache (active while <see cref="GraphQLHttpOptions.EnableDocumentCache"/> is on, the default); and forces
     /// GraphQL.NET's <see cref="ErrorInfoProviderOptions.ExposeExceptionDetails"/> off, whatever else configures it; and the
-    /// error formatting that drops "Did you mean ...?" suggestions outside Development (<see cref="GraphQLHttpOptions.EnableSuggestions"/>).
+    /// error formatting that drops "Did you mean ...?" suggestions outside Development (<see cref="GraphQLHttpOptions.EnableSuggestions"/>);
+    /// and the query limits of <see cref="GraphQLLimitsOptions"/> (section <c>GraphQLLimits</c>, validated at start) on every
+    /// execution of the schema, with the cost directives (<see cref="CostDirectives"/>) declared in every schema built from these
+    /// services.
     /// </summary>
     /// <param name="services">The app's services.</param>
     /// <param name="configuration">The app's configuration; optional (without it the options keep their defaults).</param>
@@ -30,6 +34,7 @@ public static class GraphQLServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddValidatedSection<GraphQLHttpOptions>(configuration, GraphQLHttpOptions.SectionName);
         services.AddValidatedSection<GraphQLSubscriptionOptions>(configuration, GraphQLSubscriptionOptions.SectionName);
+        services.AddValidatedSection<GraphQLLimitsOptions>(configuration, GraphQLLimitsOptions.SectionName);
         services.TryAddSingleton<IConnectionAuthorizer, AllowAllConnectionAuthorizer>();
 
         // PostConfigure runs after every Configure, so no other registration can turn exception details back on.
@@ -38,6 +43,8 @@ public static class GraphQLServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IErrorInfoProvider, SuggestionHidingErrorInfoProvider>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, DocumentCache>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, QueryLimitsExecution>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureSchema, CostDirectivesSchemaConfiguration>());
         return services;
     }
 }
