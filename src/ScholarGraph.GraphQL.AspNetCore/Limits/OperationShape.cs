@@ -15,25 +15,26 @@ internal sealed class OperationShape
     private readonly GraphQLDocument _document;
     private readonly Dictionary<GraphQLFragmentDefinition, Measure?> _fragments = [];
 
-    private OperationShape(GraphQLDocument document) => _document = document;
-
-    /// <summary>The most fields on one path from the root to a leaf; introspection subtrees (<c>__schema</c>, <c>__type</c>) not counted.</summary>
-    public int Depth { get; private init; }
-
-    /// <summary>The aliases, those of a fragment counted at every spread.</summary>
-    public long Aliases { get; private init; }
-
-    /// <summary>The directives on the operation, its variables, fields, fragments and spreads, a fragment's counted at every spread.</summary>
-    public long Directives { get; private init; }
-
-    public static OperationShape Of(GraphQLDocument document, GraphQLOperationDefinition operation)
+    private OperationShape(GraphQLDocument document, GraphQLOperationDefinition operation)
     {
-        var selection = new OperationShape(document).MeasureSelection(operation.SelectionSet);
+        _document = document;
+        var selection = MeasureSelection(operation.SelectionSet);
         var directives = Add(selection.Directives, Count(operation.Directives));
         foreach (var variable in operation.Variables?.Items ?? [])
             directives = Add(directives, Count(variable.Directives));
-        return new OperationShape(document) { Depth = selection.Depth, Aliases = selection.Aliases, Directives = directives };
+        (Depth, Aliases, Directives) = (selection.Depth, selection.Aliases, directives);
     }
+
+    /// <summary>The most fields on one path from the root to a leaf; introspection subtrees (<c>__schema</c>, <c>__type</c>) not counted.</summary>
+    public int Depth { get; }
+
+    /// <summary>The aliases, those of a fragment counted at every spread.</summary>
+    public long Aliases { get; }
+
+    /// <summary>The directives on the operation, its variables, fields, fragments and spreads, a fragment's counted at every spread.</summary>
+    public long Directives { get; }
+
+    public static OperationShape Of(GraphQLDocument document, GraphQLOperationDefinition operation) => new(document, operation);
 
     /// <summary>Whether <paramref name="field"/> is an introspection entry point, whose subtree the depth limit does not count.</summary>
     public static bool IsIntrospection(GraphQLField field) => field.Name.Value == "__schema" || field.Name.Value == "__type";

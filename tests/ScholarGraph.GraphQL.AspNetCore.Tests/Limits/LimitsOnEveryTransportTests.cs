@@ -50,6 +50,21 @@ public sealed class LimitsOnEveryTransportTests
     }
 
     [Fact]
+    public async Task A_websocket_validate_request_gets_the_measure_as_next_without_running()
+    {
+        await using var host = await TransportTestHost.StartAsync(onLoopbackPort: true);
+        using var client = await TransportWsClient.ConnectAndInitAsync(host.WebSocketUrl, headers: new Dictionary<string, string> { ["GraphQL-Cost"] = "validate" });
+
+        await client.SubscribeAsync("1", "{ books(limit: 3) { title author { name } } }");
+        var next = await client.ReceiveAsync();
+        Assert.Equal("next", next.GetProperty("type").GetString());
+        Assert.False(next.GetProperty("payload").TryGetProperty("data", out _), next.ToString());
+        Assert.Equal((13, 7), next.GetProperty("payload").OperationCost());
+        Assert.Equal("complete", (await client.ReceiveAsync()).GetProperty("type").GetString());
+        Assert.Empty(host.Work.Started);
+    }
+
+    [Fact]
     public async Task An_sse_operation_over_a_limit_gets_its_error_as_a_next_event()
     {
         await using var host = await TransportTestHost.StartAsync(onLoopbackPort: true);
