@@ -38,7 +38,13 @@ internal static class GraphArguments
     public static ExecutionError OutOfRange(IResolveFieldContext context, string name, string rule) =>
         new($"{context.FieldPath()}: argument '{name}' {rule}.") { Code = OutOfRangeCode };
 
-    /// <summary>The current graph snapshot of the request's server.</summary>
-    public static GraphSnapshot GraphSnapshot(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<GraphIndexHolder>().Current;
+    /// <summary>
+    /// The current graph snapshot of the request's server, for a graph question about to start its work; once the execution is
+    /// cancelled (the client left, or <c>GraphQLLimits:ExecutionTimeout</c> passed) no more graph work starts.
+    /// </summary>
+    public static GraphSnapshot GraphSnapshot(this IResolveFieldContext context)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        return context.RequestServices!.GetRequiredService<GraphIndexHolder>().Current;
+    }
 }
