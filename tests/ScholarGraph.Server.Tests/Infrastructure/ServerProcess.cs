@@ -63,6 +63,64 @@ public sealed class ServerProcess : IDisposable
     public static ServerProcess Start(string workingDirectory, int port, params string[] arguments)
     {
         Directory.CreateDirectory(workingDirectory);
+        var start = StartInfo(workingDirectory, [
+            "--urls", $"http://127.0.0.1:{port}",
+            "--Database:SeedDirectory", RepositoryPaths.SeedData,
+            // The load and crash tests are one client sending as fast as it can; the rate limiter has its own tests.
+            "--RateLimiting:Enabled", "false",
+            .. arguments]);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Security__ApiKeys__0__Name"] = "process-test";
+        start.Environment["Security__ApiKeys__0__Key"] = WriteKey;
+        start.Environment["Security__ApiKeys__0__Scopes__0"] = "graph:write";
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var server = new ServerProcess(process, port);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    /// <summary>What a command run to its end printed and how it ended.</summary>
+    public sealed record Outcome(int ExitCode, string Output, string Error);
+
+    /// <summary>
+    /// Runs the command in <paramref name="arguments"/> (such as <c>import FILE</c>) as a user runs it, in
+    /// <paramref name="workingDirectory"/> with <paramref name="environment"/> added to the inherited environment (a null value
+    /// removes a variable), and waits up to a minute for it to end. The test host's own store settings are not passed on.
+    /// </summary>
+    public static async Task<Outcome> RunCommandAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var start = StartInfo(workingDirectory, arguments);
+        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ConnectionStrings__ScholarGraph", "Database__ConnectionString", "Database__Provider" })
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"scholargraph {string.Join(' ', arguments)} did not end within a minute: {await output}{await error}");
+        }
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+
+    // dotnet running the server built beside the tests, its output redirected.
+    private static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -70,24 +128,10 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Security__ApiKeys__0__Name"] = "process-test";
-        start.Environment["Security__ApiKeys__0__Key"] = WriteKey;
-        start.Environment["Security__ApiKeys__0__Scopes__0"] = "graph:write";
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "scholargraph.dll"), "--urls", $"http://127.0.0.1:{port}",
-                     "--Database:SeedDirectory", RepositoryPaths.SeedData,
-                     // The load and crash tests are one client sending as fast as it can; the rate limiter has its own tests.
-                     "--RateLimiting:Enabled", "false" })
-            start.ArgumentList.Add(argument);
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scholargraph.dll"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var server = new ServerProcess(process, port);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return server;
+        return start;
     }
 
     /// <summary>A port no one listens on now.</summary>
