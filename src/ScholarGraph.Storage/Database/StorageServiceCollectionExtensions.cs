@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -37,11 +37,12 @@ public static class StorageServiceCollectionExtensions
                 builder.UseInMemoryDatabase(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString);
                 break;
             case DatabaseProvider.Postgres:
-                throw new InvalidOperationException(
-                    "Database:Provider 'Postgres' is not available in this build yet; use 'Sqlite' or 'InMemory'.");
+                builder.UseNpgsql(options.ConnectionString)
+                    .ReplaceService<IQuerySqlGeneratorFactory, Postgres.NullsFirstQuerySqlGeneratorFactory>();
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"Database:Provider '{options.Provider}' is unknown; use 'Sqlite' or 'InMemory'.");
+                    $"Database:Provider '{options.Provider}' is unknown; use 'Sqlite', 'Postgres' or 'InMemory'.");
         }
         return builder;
     }

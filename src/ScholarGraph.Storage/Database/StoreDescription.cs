@@ -6,15 +6,27 @@ namespace ScholarGraph.Storage.Database;
 public static class StoreDescription
 {
     /// <summary>
-    /// For example <c>SQLite file /srv/scholargraph/data/scholargraph.db</c> or <c>in-memory store 'scholargraph' (kept only while
+    /// For example <c>SQLite file /srv/scholargraph/data/scholargraph.db</c>, <c>PostgreSQL database scholargraph on
+    /// 127.0.0.1:5432</c> or <c>in-memory store 'scholargraph' (kept only while
     /// the process runs)</c>; relative SQLite paths are resolved against the working directory, as the store opens them.
     /// </summary>
     public static string Of(DatabaseOptions options) => options.Provider switch
     {
         DatabaseProvider.Sqlite => SqliteFile(options.ConnectionString) is { } file ? $"SQLite file {file}" : "SQLite in-memory database",
+        DatabaseProvider.Postgres => PostgresDatabase(options.ConnectionString),
         DatabaseProvider.InMemory => $"in-memory store '{(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString)}' (kept only while the process runs)",
         var other => $"{other} store",
     };
+
+    /// <summary>
+    /// For example <c>PostgreSQL database scholargraph on 127.0.0.1:5432</c>: the database, host and port only, never the user's
+    /// password.
+    /// </summary>
+    public static string PostgresDatabase(string? connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString ?? "");
+        return $"PostgreSQL database {builder.Database ?? builder.Username ?? "(default)"} on {builder.Host}:{builder.Port}";
+    }
 
     /// <summary>The full path of the SQLite file a connection string names, or null for an in-memory SQLite database.</summary>
     public static string? SqliteFile(string? connectionString)
