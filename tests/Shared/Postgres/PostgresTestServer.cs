@@ -24,21 +24,24 @@ internal static class PostgresTestServer
 
     /// <summary>
     /// Creates an empty database for one test class or fixture, named after <paramref name="purpose"/> and unique; dispose it to
-    /// drop it. Refuses a server that is not on loopback, since the tests create and drop databases on it.
+    /// drop it. Refuses a server that is not on loopback, since the tests create and drop databases on it. With
+    /// <paramref name="create"/> false the name is only reserved (for a test that the store creates it), and dropped all the same.
     /// </summary>
-    public static PostgresTestDatabase CreateDatabase(string purpose)
+    public static PostgresTestDatabase CreateDatabase(string purpose, bool create = true)
     {
         var server = ConnectionString ?? throw new InvalidOperationException(MissingReason);
         var admin = new NpgsqlConnectionStringBuilder(server) { Pooling = false };
         if (!IsLoopback(admin.Host))
             throw new InvalidOperationException($"{Variable} names the host '{admin.Host}', which is not on loopback; the tests create and drop databases only on a local server.");
-        var name = $"sgtest_{new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(24).ToArray())}_{Guid.NewGuid():N}"[..Math.Min(63, 8 + 24 + 33)];
-        using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        // PostgreSQL names are at most 63 bytes: "sgtest_", 24 of the purpose, "_", 32 of a Guid.
+        var name = $"sgtest_{new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(24).ToArray())}_{Guid.NewGuid():N}";
+        if (create)
         {
+            using var connection = new NpgsqlConnection(admin.ConnectionString);
             connection.Open();
-            using var create = connection.CreateCommand();
-            create.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'";
-            create.ExecuteNonQuery();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'";
+            command.ExecuteNonQuery();
         }
         var database = new NpgsqlConnectionStringBuilder(server) { Database = name };
         return new PostgresTestDatabase(name, database.ConnectionString, admin.ConnectionString);
