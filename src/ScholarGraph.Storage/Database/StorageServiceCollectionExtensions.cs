@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Query;
+using ScholarGraph.Storage.Database.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -37,8 +37,7 @@ public static class StorageServiceCollectionExtensions
                 builder.UseInMemoryDatabase(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString);
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(options.ConnectionString)
-                    .ReplaceService<IQuerySqlGeneratorFactory, Postgres.NullsFirstQuerySqlGeneratorFactory>();
+                builder.UseNpgsql(options.ConnectionString).SortNullsFirst();
                 break;
             default:
                 throw new InvalidOperationException(

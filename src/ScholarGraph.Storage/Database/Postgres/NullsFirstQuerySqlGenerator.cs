@@ -1,5 +1,6 @@
 #pragma warning disable EF1001 // Npgsql's SQL generator is public but marked internal; this only adds to what it writes for ORDER BY.
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -34,4 +35,16 @@ internal sealed class NullsFirstQuerySqlGeneratorFactory(
     : IQuerySqlGeneratorFactory
 {
     public QuerySqlGenerator Create() => new NullsFirstQuerySqlGenerator(dependencies, typeMappingSource, npgsqlOptions.PostgresVersion);
+}
+
+/// <summary>Makes a PostgreSQL context sort null as the smallest value (<see cref="NullsFirstQuerySqlGenerator"/>).</summary>
+public static class PostgresNullOrdering
+{
+    /// <summary>
+    /// Replaces Npgsql's SQL generator on <paramref name="builder"/> (configured with <c>UseNpgsql</c>) by one that writes
+    /// <c>NULLS FIRST</c> ascending and <c>NULLS LAST</c> descending for every ordering of a value that can be null, as SQLite and
+    /// LINQ to Objects order it. The store's own contexts get it from <see cref="StorageServiceCollectionExtensions.Configure"/>.
+    /// </summary>
+    public static DbContextOptionsBuilder SortNullsFirst(this DbContextOptionsBuilder builder) =>
+        builder.ReplaceService<IQuerySqlGeneratorFactory, NullsFirstQuerySqlGeneratorFactory>();
 }
