@@ -17,7 +17,7 @@ namespace ScholarGraph.Storage.Bulk;
 /// <para>
 /// The same two passes as the in-memory reader (<see cref="SeedPasses"/>), each streamed item by item: the first declares every id
 /// (keeping only the ids and the topics' keywords, not the items), the second checks each item and writes its rows at once
-/// through one prepared upsert per table (<see cref="SqliteTableWriter"/>).
+/// through one prepared upsert per table (<see cref="UpsertTableWriter"/>).
 /// </para>
 /// <para>
 /// Everything is written in one transaction, with foreign keys checked at the commit (<c>PRAGMA defer_foreign_keys</c>), so files
@@ -102,23 +102,23 @@ public static class BulkSeedLoader
     private sealed class SeedRowWriter : ISeedRowSink, IDisposable
     {
         private readonly SeedChecker _checker;
-        private readonly Dictionary<Type, SqliteTableWriter> _tables = [];
+        private readonly Dictionary<Type, UpsertTableWriter> _tables = [];
 
         public SeedRowWriter(ScholarGraphDbContext db, System.Data.Common.DbTransaction transaction, SeedChecker checker)
         {
             _checker = checker;
             var connection = transaction.Connection!;
-            Register(SqliteTableWriter.Create<Institution>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<Topic>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<Venue>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<Author>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<Paper>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<Authorship>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<Affiliation>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<PaperInstitution>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<PaperTopic>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<Citation>(db, connection, transaction));
-            Register(SqliteTableWriter.Create<ReportedAuthorMetrics>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<Institution>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<Topic>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<Venue>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<Author>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<Paper>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<Authorship>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<Affiliation>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<PaperInstitution>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<PaperTopic>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<Citation>(db, connection, transaction));
+            Register(UpsertTableWriter.Create<ReportedAuthorMetrics>(db, connection, transaction));
         }
 
         public long Offered => _tables.Values.Sum(t => t.Offered);
@@ -130,7 +130,7 @@ public static class BulkSeedLoader
         public void Add<T>(T row) where T : class
         {
             if (!_checker.HasProblems)
-                ((SqliteTableWriter<T>)_tables[typeof(T)]).Write(row);
+                ((UpsertTableWriter<T>)_tables[typeof(T)]).Write(row);
         }
 
         public void Dispose()
@@ -139,6 +139,6 @@ public static class BulkSeedLoader
                 table.Dispose();
         }
 
-        private void Register<T>(SqliteTableWriter<T> table) where T : class => _tables[typeof(T)] = table;
+        private void Register<T>(UpsertTableWriter<T> table) where T : class => _tables[typeof(T)] = table;
     }
 }

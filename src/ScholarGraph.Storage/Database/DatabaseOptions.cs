@@ -19,7 +19,9 @@ public sealed class DatabaseOptions : IValidatableObject
 
     /// <summary>
     /// The connection string. Default for SQLite: <c>Data Source=data/scholargraph.db</c> (relative to the working directory; the
-    /// folder is created on start). Default for InMemory: a database named <c>scholargraph</c>, private to the process.
+    /// folder is created on start). Default for InMemory: a database named <c>scholargraph</c>, private to the process. PostgreSQL
+    /// has no default: it needs one such as <c>Host=127.0.0.1;Port=5432;Database=scholargraph;Username=scholargraph</c> (an
+    /// existing server; the database is created when missing and the role may create it).
     /// </summary>
     public string? ConnectionString { get; set; }
 
@@ -37,13 +39,39 @@ public sealed class DatabaseOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "must be between 00:00:00 and 00:10:00")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The example PostgreSQL connection string messages and docs show.</summary>
+    public const string ExamplePostgresConnectionString = "Host=127.0.0.1;Port=5432;Database=scholargraph;Username=scholargraph";
+
+    // Why a connection string cannot be PostgreSQL's, or null. The shipped ConnectionStrings:ScholarGraph is SQLite's
+    // (Data Source=data/scholargraph.db), which Npgsql would read as a host name and fail on later, far from the cause.
+    private static string? PostgresConnectionProblem(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+            return "needs a connection string";
+        try
+        {
+            var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+                .Select(k => k.ToLowerInvariant()).ToHashSet();
+            if (keys.Contains("data source") && !keys.Contains("host") && !keys.Contains("server"))
+                return $"was given the SQLite connection string '{connectionString}'";
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host) ? "needs a connection string with a Host" : null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"cannot read the connection string ({e.Message})";
+        }
+    }
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Provider == DatabaseProvider.Postgres)
-            yield return new ValidationResult("'Postgres' is not available in this build yet; use 'Sqlite' or 'InMemory'", [nameof(Provider)]);
-        else if (!Enum.IsDefined(Provider))
-            yield return new ValidationResult($"'{Provider}' is unknown; use 'Sqlite' or 'InMemory'", [nameof(Provider)]);
+        if (!Enum.IsDefined(Provider))
+            yield return new ValidationResult($"'{Provider}' is unknown; use 'Sqlite', 'Postgres' or 'InMemory'", [nameof(Provider)]);
+        else if (Provider == DatabaseProvider.Postgres && PostgresConnectionProblem(ConnectionString) is { } postgresProblem)
+            yield return new ValidationResult(
+                $"'Postgres' {postgresProblem}: set ConnectionStrings:ScholarGraph (or Database:ConnectionString) to one such as '{ExamplePostgresConnectionString}'",
+                [nameof(Provider)]);
         else if (Provider == DatabaseProvider.Sqlite && !string.IsNullOrWhiteSpace(ConnectionString) && SqliteProblem(ConnectionString) is { } problem)
             yield return new ValidationResult(
                 $"is not a SQLite connection string such as 'Data Source=data/scholargraph.db' ({problem}); it is read from "
@@ -74,6 +102,9 @@ public enum DatabaseProvider
     /// <summary>EF Core's in-memory store, for tests and throw-away demos: no transactions, no relational constraints.</summary>
     InMemory,
 
-    /// <summary>PostgreSQL, for deployments that outgrow one machine (not wired yet: selecting it fails with a clear message).</summary>
+    /// <summary>
+    /// PostgreSQL (through Npgsql), for deployments that outgrow one file: a server the connection string names, with migrations
+    /// of its own (<c>Migrations/Postgres/</c>).
+    /// </summary>
     Postgres,
 }

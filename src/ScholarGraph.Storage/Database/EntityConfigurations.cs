@@ -1,31 +1,63 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ScholarGraph.Domain;
 
 namespace ScholarGraph.Storage.Database;
 
-/// <summary>Table, key and index mappings of the domain entities, shared by every provider.</summary>
+/// <summary>
+/// Table, key and index mappings of the domain entities, shared by every provider; PostgreSQL adds what its SQL needs to answer
+/// the same queries the same way (<see cref="ConfigurePostgresConventions"/>, and the trigram indexes and null order below).
+/// </summary>
 public static class EntityConfigurations
 {
     private const int KeyLength = 200;
+    // A list of strings is a JSON text column on SQLite and a text[] on PostgreSQL; either defaults to empty.
     private const string EmptyJsonList = "'[]'";
+    private const string EmptyArray = "'{}'";
 
-    /// <summary>Applies every mapping to <paramref name="modelBuilder"/>.</summary>
-    public static void Apply(ModelBuilder modelBuilder)
+    /// <summary>
+    /// On PostgreSQL, every string column uses the collation <c>C</c>: names and titles then sort and compare by code point on every
+    /// server whatever its locale, as SQLite's <c>BINARY</c> and .NET's ordinal order do, so a cursor continues the same order on
+    /// both stores and a btree index serves <c>LIKE 'prefix%'</c>. Case folding (<c>ILIKE</c>, <c>lower()</c>) then folds ASCII
+    /// letters only, as SQLite's does.
+    /// </summary>
+    public static void ConfigurePostgresConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<string>().UseCollation(PostgresCollation);
+
+    /// <summary>The collation of every PostgreSQL string column: <c>C</c>, by code point.</summary>
+    public const string PostgresCollation = "C";
+
+    /// <summary>
+    /// Applies every mapping to <paramref name="modelBuilder"/>. With <paramref name="postgres"/>, also the <c>pg_trgm</c>
+    /// extension with a trigram GIN index on each name and title (so that <c>LIKE</c> and <c>ILIKE</c> with a pattern inside the
+    /// text use an index), and indexes on nullable sort keys with nulls first (the store sorts null as the smallest value).
+    /// </summary>
+    public static void Apply(ModelBuilder modelBuilder, bool postgres = false)
     {
+        var emptyList = postgres ? EmptyArray : EmptyJsonList;
+        if (postgres)
+            modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.Entity<Author>(author =>
         {
             author.Property(a => a.Id).HasMaxLength(KeyLength);
             author.Property(a => a.Name).HasMaxLength(500);
             author.HasIndex(a => a.Name);
+            if (postgres)
+                Trigram(author.HasIndex(a => a.Name, "IX_Authors_Name_trgm"));
             author.HasIndex(a => a.Orcid);
             author.HasIndex(a => a.OpenAlexId);
-            author.Property(a => a.OtherOpenAlexIds).HasDefaultValueSql(EmptyJsonList);
+            author.Property(a => a.OtherOpenAlexIds).HasDefaultValueSql(emptyList);
         });
 
         modelBuilder.Entity<Paper>(paper =>
         {
             paper.Property(p => p.Id).HasMaxLength(KeyLength);
-            paper.HasIndex(p => p.PublicationDate);
+            var byDate = paper.HasIndex(p => p.PublicationDate);
+            if (postgres)
+            {
+                byDate.HasNullSortOrder(NullSortOrder.NullsFirst);
+                Trigram(paper.HasIndex(p => p.Title, "IX_Papers_Title_trgm"));
+            }
             paper.HasIndex(p => p.Doi);
             paper.HasIndex(p => p.OpenAlexId);
             paper.Property(p => p.ReportedCitationCountSource).HasMaxLength(KeyLength);
@@ -34,7 +66,7 @@ public static class EntityConfigurations
             paper.Property(p => p.Language).HasMaxLength(20);
             paper.Property(p => p.OpenAccessStatus).HasMaxLength(20);
             // JSON lists default to empty in the database too, so rows written by plain SQL (older tools, tests) stay valid.
-            paper.Property(p => p.Keywords).HasDefaultValueSql(EmptyJsonList);
+            paper.Property(p => p.Keywords).HasDefaultValueSql(emptyList);
             // Stored as written (UTC); SQLite keeps no kind, so it is given back on reading.
             paper.Property(p => p.ReportedUpdatedAt).HasConversion(v => v, v => v == null ? null : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
             paper.HasIndex(p => p.VenueId);
@@ -46,6 +78,8 @@ public static class EntityConfigurations
         {
             institution.Property(i => i.Id).HasMaxLength(KeyLength);
             institution.HasIndex(i => i.Ror);
+            if (postgres)
+                Trigram(institution.HasIndex(i => i.Name, "IX_Institutions_Name_trgm"));
             institution.HasIndex(i => i.OpenAlexId);
             institution.Property(i => i.Type).HasMaxLength(50);
         });
@@ -54,6 +88,8 @@ public static class EntityConfigurations
         {
             venue.Property(v => v.Id).HasMaxLength(KeyLength);
             venue.HasIndex(v => v.Name);
+            if (postgres)
+                Trigram(venue.HasIndex(v => v.Name, "IX_Venues_Name_trgm"));
             venue.HasIndex(v => v.OpenAlexId);
             venue.HasIndex(v => v.IssnL);
             venue.Property(v => v.IssnL).HasMaxLength(20);
@@ -71,6 +107,8 @@ public static class EntityConfigurations
         {
             topic.Property(t => t.Id).HasMaxLength(KeyLength);
             topic.HasIndex(t => t.Name);
+            if (postgres)
+                Trigram(topic.HasIndex(t => t.Name, "IX_Topics_Name_trgm"));
             topic.HasIndex(t => t.OpenAlexId);
             topic.Property(t => t.Level).HasConversion<string>().HasMaxLength(20);
             // A broader topic cannot be deleted while narrower ones belong to it, so the hierarchy never dangles.
@@ -80,7 +118,7 @@ public static class EntityConfigurations
         modelBuilder.Entity<Authorship>(authorship =>
         {
             authorship.HasKey(a => new { a.PaperId, a.AuthorId });
-            authorship.Property(a => a.RawAffiliations).HasDefaultValueSql(EmptyJsonList);
+            authorship.Property(a => a.RawAffiliations).HasDefaultValueSql(emptyList);
             // Coauthor and "papers of an author" queries start from the author side.
             authorship.HasIndex(a => new { a.AuthorId, a.PaperId });
             authorship.HasOne(a => a.Paper).WithMany(p => p.Authorships).HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Cascade);
@@ -137,4 +175,9 @@ public static class EntityConfigurations
             metrics.HasOne(m => m.Author).WithMany(a => a.ReportedMetrics).HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
         });
     }
+
+    // A GIN index of the column's trigrams: it serves LIKE and ILIKE with the pattern anywhere in the text (contains, endsWith
+    // and their ignoring-case forms), which a btree cannot.
+    private static void Trigram(Microsoft.EntityFrameworkCore.Metadata.Builders.IndexBuilder index) =>
+        index.HasMethod("gin").HasOperators("gin_trgm_ops");
 }

@@ -3,9 +3,23 @@ using ScholarGraph.Domain;
 
 namespace ScholarGraph.Storage.Database;
 
-/// <summary>The EF Core unit of work over the scholarly graph. Entity mappings live in <see cref="EntityConfigurations"/>.</summary>
-public sealed class ScholarGraphDbContext(DbContextOptions<ScholarGraphDbContext> options) : DbContext(options)
+/// <summary>
+/// The EF Core unit of work over the scholarly graph. Entity mappings live in <see cref="EntityConfigurations"/>. Every provider
+/// uses this type; only the PostgreSQL migrations belong to a type of their own (<see cref="Postgres.PostgresMigrationContext"/>),
+/// since EF Core keeps one migration set per context type.
+/// </summary>
+public class ScholarGraphDbContext : DbContext
 {
+    /// <summary>The context on <paramref name="options"/>.</summary>
+    public ScholarGraphDbContext(DbContextOptions<ScholarGraphDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a derived context (the PostgreSQL migrations' own type) on options of its own type.</summary>
+    protected ScholarGraphDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     /// <summary>Researchers.</summary>
     public DbSet<Author> Authors => Set<Author>();
 
@@ -46,5 +60,13 @@ public sealed class ScholarGraphDbContext(DbContextOptions<ScholarGraphDbContext
     public DbSet<ReportedAuthorMetrics> ReportedAuthorMetrics => Set<ReportedAuthorMetrics>();
 
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => EntityConfigurations.Apply(modelBuilder);
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsNpgsql())
+            EntityConfigurations.ConfigurePostgresConventions(configurationBuilder);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        EntityConfigurations.Apply(modelBuilder, postgres: Database.IsNpgsql());
 }

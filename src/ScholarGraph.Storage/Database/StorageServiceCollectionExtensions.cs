@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
+using ScholarGraph.Storage.Database.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,11 +47,11 @@ public static class StorageServiceCollectionExtensions
                 builder.UseInMemoryDatabase(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString);
                 break;
             case DatabaseProvider.Postgres:
-                throw new InvalidOperationException(
-                    "Database:Provider 'Postgres' is not available in this build yet; use 'Sqlite' or 'InMemory'.");
+                builder.UseNpgsql(options.ConnectionString).SortNullsFirst();
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"Database:Provider '{options.Provider}' is unknown; use 'Sqlite' or 'InMemory'.");
+                    $"Database:Provider '{options.Provider}' is unknown; use 'Sqlite', 'Postgres' or 'InMemory'.");
         }
         return builder;
     }

@@ -4,13 +4,15 @@ namespace ScholarGraph.Storage.Database;
 public static class StoreDescription
 {
     /// <summary>
-    /// For example <c>SQLite file /srv/scholargraph/data/scholargraph.db</c> or <c>in-memory store 'scholargraph' (nothing
-    /// survives a restart)</c>; a relative SQLite path is resolved against the working directory, as the store opens it.
+    /// For example <c>SQLite file /srv/scholargraph/data/scholargraph.db</c>, <c>PostgreSQL database scholargraph on
+    /// 127.0.0.1:5432</c> or <c>in-memory store 'scholargraph' (nothing survives a restart)</c>; a relative SQLite path is
+    /// resolved against the working directory, as the store opens it.
     /// </summary>
     public static string Of(DatabaseOptions options) => options.Provider switch
     {
         DatabaseProvider.Sqlite when SqliteStoreFile.PathOf(SqliteConnectionString(options)) is { } file => $"SQLite file {file}",
         DatabaseProvider.Sqlite => "SQLite in-memory database (nothing survives a restart)",
+        DatabaseProvider.Postgres => PostgresDatabase(options.ConnectionString),
         DatabaseProvider.InMemory => $"in-memory store '{(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString)}' (nothing survives a restart)",
         var other => $"{other} store",
     };
@@ -18,4 +20,14 @@ public static class StoreDescription
     /// <summary>The SQLite connection string the store opens: the configured one, else <see cref="DatabaseOptions.DefaultSqliteConnectionString"/>.</summary>
     public static string SqliteConnectionString(DatabaseOptions options) =>
         string.IsNullOrWhiteSpace(options.ConnectionString) ? DatabaseOptions.DefaultSqliteConnectionString : options.ConnectionString;
+
+    /// <summary>
+    /// For example <c>PostgreSQL database scholargraph on 127.0.0.1:5432</c>: the database, host and port only, never the user's
+    /// password.
+    /// </summary>
+    public static string PostgresDatabase(string? connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString ?? "");
+        return $"PostgreSQL database {builder.Database ?? builder.Username ?? "(default)"} on {builder.Host}:{builder.Port}";
+    }
 }

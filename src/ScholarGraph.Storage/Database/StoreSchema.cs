@@ -40,7 +40,8 @@ public static class StoreSchema
     private const string LockTable = "__EFMigrationsLock";
 
     /// <summary>
-    /// Applies pending migrations. A SQLite store made by <c>EnsureCreated</c> before migrations (tables but no
+    /// Applies pending migrations: SQLite's (<c>Migrations/</c>), or on PostgreSQL those of
+    /// <see cref="Postgres.PostgresMigrationContext"/> (<c>Migrations/Postgres/</c>; the database is created when missing). A SQLite store made by <c>EnsureCreated</c> before migrations (tables but no
     /// <c>__EFMigrationsHistory</c>) is baselined when its tables, columns and indexes equal those of the initial migration,
     /// and refused with a <see cref="StoreSchemaException"/> otherwise.
     /// </summary>
@@ -59,6 +60,14 @@ public static class StoreSchema
         {
             await db.Database.EnsureCreatedAsync(cancellationToken);
             return StoreSchemaOutcome.Created;
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            // The PostgreSQL migrations belong to a context type of their own (one set per provider), on the same server.
+            await using var postgres = Postgres.PostgresMigrationContext.Create(db.Database.GetConnectionString()!);
+            await postgres.Database.MigrateAsync(cancellationToken);
+            return StoreSchemaOutcome.Migrated;
         }
         if (!db.Database.IsSqlite())
         {

@@ -11,13 +11,13 @@ using ScholarGraph.Storage.Seeding;
 namespace ScholarGraph.Storage.Import;
 
 /// <summary>
-/// Imports OpenAlex works (JSON Lines, plain or gzipped) and seed files into a SQLite store, deduplicating every entity by its
+/// Imports OpenAlex works (JSON Lines, plain or gzipped) and seed files into a SQLite or PostgreSQL store, deduplicating every entity by its
 /// external ids (<see cref="ImportKeyIndex"/>) and keying new ones as <see cref="ImportKeys"/> says.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Seed files are loaded first, together, through the bulk loader (<see cref="BulkSeedLoader"/>: all or nothing), so that works
-/// find the seed's papers by DOI. Works are then written in batches of <see cref="ImportOptions.BatchSize"/>, each batch one
+/// Seed files are loaded first, together, all or nothing (on SQLite through the streaming <see cref="BulkSeedLoader"/>, on
+/// PostgreSQL through <see cref="SeedLoader"/>), so that works find the seed's papers by DOI. Works are then written in batches of <see cref="ImportOptions.BatchSize"/>, each batch one
 /// transaction through prepared upserts. A work is checked whole before anything of it is written, and a batch commits only whole
 /// works, so an import killed midway leaves every work written entirely or not at all; all writes are upserts by key, and keys
 /// follow from the external ids, so a rerun finishes the job without duplicates.
@@ -31,19 +31,19 @@ namespace ScholarGraph.Storage.Import;
 public static class StoreImporter
 {
     /// <summary>Imports <paramref name="files"/> into the store of <paramref name="db"/> (created or migrated first).</summary>
-    /// <param name="db">A context on SQLite; its connection is opened for the import and closed after.</param>
+    /// <param name="db">A context on SQLite or PostgreSQL; its connection is opened for the import and closed after.</param>
     /// <param name="files">Paths of OpenAlex works files and seed files, in any mix; each file's format is told from its content.</param>
     /// <param name="options">What to do with bad records, and the batch size.</param>
     /// <param name="observer">Hears of problems and progress; may be null.</param>
     /// <param name="cancellationToken">Stops the import: the batch being written is rolled back, committed batches stay.</param>
-    /// <exception cref="NotSupportedException">The context is not on SQLite.</exception>
+    /// <exception cref="NotSupportedException">The context is on neither SQLite nor PostgreSQL.</exception>
     /// <exception cref="FileNotFoundException">A file does not exist; nothing was written.</exception>
     public static async Task<ImportSummary> ImportAsync(
         ScholarGraphDbContext db, IReadOnlyList<string> files, ImportOptions? options = null, IImportObserver? observer = null,
         CancellationToken cancellationToken = default)
     {
-        if (!db.Database.IsSqlite())
-            throw new NotSupportedException($"The importer writes SQLite, not {db.Database.ProviderName}.");
+        if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
+            throw new NotSupportedException($"The importer writes SQLite or PostgreSQL, not {db.Database.ProviderName}.");
         options ??= new ImportOptions();
         if (options.BatchSize < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "The batch size must be at least 1.");
@@ -70,9 +70,29 @@ public static class StoreImporter
     {
         try
         {
-            var result = await BulkSeedLoader.LoadFilesAsync(db, files, cancellationToken);
+            long rows;
+            if (db.Database.IsSqlite())
+            {
+                rows = (await BulkSeedLoader.LoadFilesAsync(db, files, cancellationToken)).Rows;
+            }
+            else
+            {
+                // PostgreSQL checks foreign keys at each statement, so the rows go in in the order EF Core sorts them.
+                var streams = files.Select(f => (Path.GetFileName(f), (Stream)File.OpenRead(f))).ToList();
+                try
+                {
+                    var graph = SeedReader.Read(streams);
+                    await SeedLoader.LoadAsync(db, graph, cancellationToken);
+                    rows = graph.RowCount;
+                }
+                finally
+                {
+                    foreach (var (_, stream) in streams)
+                        await stream.DisposeAsync();
+                }
+            }
             run.BytesRead += files.Sum(f => new FileInfo(f).Length);
-            return result.Rows;
+            return rows;
         }
         catch (SeedValidationException e)
         {
@@ -89,11 +109,13 @@ public static class StoreImporter
     {
         await StoreSchema.EnsureAsync(db, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var cacheSize = await BulkSeedLoader.PragmaAsync(db, "cache_size", cancellationToken);
+        var sqlite = db.Database.IsSqlite();
+        var cacheSize = sqlite ? await BulkSeedLoader.PragmaAsync(db, "cache_size", cancellationToken) : null;
         try
         {
-            // As for the bulk loader: a large page cache keeps the indexes a batch touches in memory.
-            await BulkSeedLoader.PragmaAsync(db, $"cache_size = -{BulkSeedLoader.LoadCacheKibibytes}", cancellationToken);
+            // As for the bulk loader: a large page cache keeps the indexes a batch touches in memory (PostgreSQL's is the server's).
+            if (sqlite)
+                await BulkSeedLoader.PragmaAsync(db, $"cache_size = -{BulkSeedLoader.LoadCacheKibibytes}", cancellationToken);
             var keys = await ImportKeyIndex.LoadAsync(db, cancellationToken);
             run.Keys = keys;
             foreach (var path in files)
@@ -104,7 +126,8 @@ public static class StoreImporter
         }
         finally
         {
-            await BulkSeedLoader.PragmaAsync(db, "cache_size = " + Convert.ToInt64(cacheSize, CultureInfo.InvariantCulture), CancellationToken.None);
+            if (sqlite)
+                await BulkSeedLoader.PragmaAsync(db, "cache_size = " + Convert.ToInt64(cacheSize, CultureInfo.InvariantCulture), CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

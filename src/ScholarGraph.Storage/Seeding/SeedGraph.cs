@@ -41,6 +41,10 @@ public sealed class SeedGraph : ISeedRowSink
     /// <summary>Reported author metrics.</summary>
     public List<ReportedAuthorMetrics> ReportedMetrics { get; } = [];
 
+    /// <summary>How many rows the graph holds, in every table together.</summary>
+    public long RowCount => Institutions.Count + Topics.Count + Authors.Count + Papers.Count + Authorships.Count + Affiliations.Count
+        + PaperInstitutions.Count + PaperTopics.Count + Citations.Count + ReportedMetrics.Count;
+
     void ISeedRowSink.Add<T>(T row)
     {
         switch (row)

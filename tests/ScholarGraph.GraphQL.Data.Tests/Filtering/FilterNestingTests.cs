@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using ScholarGraph.GraphQL.Data.Tests.Model;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Filtering;
@@ -196,3 +197,6 @@ public abstract class FilterNestingTests(TinyServer server) : TinyTests(server)
 public sealed class SqliteFilterNestingTests(SqliteShopServer server) : FilterNestingTests(server), IClassFixture<SqliteShopServer>;
 
 public sealed class InMemoryFilterNestingTests(InMemoryShopServer server) : FilterNestingTests(server), IClassFixture<InMemoryShopServer>;
+
+[RequiresPostgres]
+public sealed class PostgresFilterNestingTests(PostgresShopServer server) : FilterNestingTests(server), IClassFixture<PostgresShopServer>;

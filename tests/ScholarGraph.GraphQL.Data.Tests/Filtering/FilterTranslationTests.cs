@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using ScholarGraph.GraphQL.Data.Tests.Model;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Filtering;
@@ -134,3 +135,25 @@ public sealed class SqliteFilterTranslationTests(SqliteFruitServer server) : Fil
 }
 
 public sealed class InMemoryFilterTranslationTests(InMemoryFruitServer server) : FilterTranslationTests(server), IClassFixture<InMemoryFruitServer>;
+
+[RequiresPostgres]
+public sealed class PostgresFilterTranslationTests(PostgresFruitServer server) : FilterTranslationTests(server), IClassFixture<PostgresFruitServer>
+{
+    [Fact]
+    public async Task The_whole_filter_is_one_sql_where_with_exists_and_count_subqueries_and_patterns_as_like_and_ilike()
+    {
+        const string arguments = """
+            where: { owner: { name: { eq: "Zed" } }, tags: { some: { label: { startsWith: "fr" } }, none: { label: { eq: "x" } }, count: { lt: 5 } },
+                     name: { icontains: "p" } }
+            """;
+        var (ids, _, commands) = await Server.ItemsAsync(arguments);
+        Assert.Equal(["a"], ids);
+        var sql = Assert.Single(commands);
+        MatchSql($"{{ items({arguments}) {{ id }} }}", commands);
+        // A case-sensitive operator is LIKE, an ignoring-case one ILIKE, each with its pattern as a parameter.
+        Assert.Contains("t0.\"Label\" LIKE @", sql);
+        Assert.Contains("i.\"Name\" ILIKE @", sql);
+        Assert.Contains("o.\"Name\" = @", sql);
+        Assert.DoesNotContain("'Zed'", sql);
+    }
+}

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using ScholarGraph.GraphQL.Data.Tests.Model;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Filtering;
@@ -17,7 +18,7 @@ public abstract class ListFieldTests(TinyServer server) : TinyTests(server)
             .ToDictionary(n => n.GetProperty("id").GetString()!, n => n.GetProperty("tags").Strings("label"));
         Assert.Equal(expected, actual);
         MatchSql(query, response.Commands);
-        if (Server.IsSqlite)
+        if (Server.IsRelational)
             Assert.Single(response.Commands, c => c.Contains("FROM \"Tags\"", StringComparison.Ordinal));
     }
 
@@ -51,3 +52,6 @@ public abstract class ListFieldTests(TinyServer server) : TinyTests(server)
 public sealed class SqliteListFieldTests(SqliteShopServer server) : ListFieldTests(server), IClassFixture<SqliteShopServer>;
 
 public sealed class InMemoryListFieldTests(InMemoryShopServer server) : ListFieldTests(server), IClassFixture<InMemoryShopServer>;
+
+[RequiresPostgres]
+public sealed class PostgresListFieldTests(PostgresShopServer server) : ListFieldTests(server), IClassFixture<PostgresShopServer>;

@@ -53,6 +53,13 @@ public sealed class TinyContext(DbContextOptions<TinyContext> options) : DbConte
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Favourite> Favourites => Set<Favourite>();
 
+    // On PostgreSQL, strings compare by code point as on SQLite and in LINQ to Objects, as ScholarGraph's store has them.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsNpgsql())
+            configurationBuilder.Properties<string>().UseCollation("C");
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Favourite>().HasKey(f => new { f.OwnerId, f.ItemId });

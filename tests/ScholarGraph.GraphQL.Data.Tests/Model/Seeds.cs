@@ -32,6 +32,23 @@ public static class Seeds
             new Item { Id = "d", Name = "PEAR", Note = "green", Rank = 4, Size = 3, Weight = 1.0, Day = new(2023, 3, 3), Active = false, OwnerId = "o1" },
         ]);
 
+    /// <summary>
+    /// Names with the characters LIKE patterns treat specially (<c>%</c>, <c>_</c>, a backslash) and with letters outside ASCII in
+    /// both cases, to pin down what the string operators mean on each store.
+    /// </summary>
+    public static TinySeed Symbols() => new(
+        [new Owner { Id = "o1", Name = "Zoë" }],
+        [
+            new Item { Id = "s1", Name = "100% juice", Rank = 1, Weight = 1 },
+            new Item { Id = "s2", Name = "1000 juices", Rank = 2, Weight = 1 },
+            new Item { Id = "s3", Name = "a_b", Rank = 3, Weight = 1 },
+            new Item { Id = "s4", Name = "axb", Rank = 4, Weight = 1 },
+            new Item { Id = "s5", Name = "back\\slash", Rank = 5, Weight = 1 },
+            new Item { Id = "s6", Name = "Élan", Rank = 6, Weight = 1 },
+            new Item { Id = "s7", Name = "élan vital", Rank = 7, Weight = 1 },
+            new Item { Id = "s8", Name = "ELAND", Rank = 8, Weight = 1 },
+        ]);
+
     private static readonly string[] OwnerNames = ["Ada", "Bo", "Cy", "Di", "Ed", "Ed", "Fay", "Gus", "Hal", "Ivy", "Jo", "Kai", "Lu", "Max"];
     private static readonly string[] Adjectives = ["Red", "green", "Big", "small", "RIPE"];
     private static readonly string[] Nouns = ["apple", "Pear", "plum", "Apple pie", "berry", "melon", "fig", "LIME"];

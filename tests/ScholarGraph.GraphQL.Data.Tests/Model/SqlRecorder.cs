@@ -76,8 +76,9 @@ public sealed partial class SqlRecorder : DbCommandInterceptor
         });
     }
 
-    // A literal compared with a column: the values a cursor predicate carries (function arguments such as strftime's format stay).
-    [GeneratedRegex("(?<=[<>=] )'(?:[^']|'')*'")]
+    // A literal compared with a column: the values a cursor predicate carries, typed on PostgreSQL (DATE '2020-05-01'); function
+    // arguments such as strftime's format stay.
+    [GeneratedRegex("(?<=[<>=] )(?:[A-Z]+ )?'(?:[^']|'')*'")]
     private static partial Regex Literal();
 
     [GeneratedRegex(@"@\w+")]

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -8,11 +9,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Batching.Extensions;
+using ScholarGraph.GraphQL.Data.Filtering;
 using ScholarGraph.GraphQL.Data.Filtering.Extensions;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Extensions;
 using ScholarGraph.GraphQL.Data.Relay.Types;
 using ScholarGraph.GraphQL.Data.Sorting.Extensions;
+using ScholarGraph.Storage.Database.Postgres;
+using ScholarGraph.Tests.Shared.Postgres;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Model;
 
@@ -33,33 +37,63 @@ public sealed record TinyResponse(JsonElement Json, IReadOnlyList<string> Comman
     public JsonElement Error => Assert.Single(Json.GetProperty("errors").EnumerateArray());
 }
 
+/// <summary>The stores the tiny model runs on.</summary>
+public enum TinyProvider
+{
+    /// <summary>SQLite on an in-memory connection.</summary>
+    Sqlite,
+
+    /// <summary>EF Core's InMemory provider: LINQ to Objects, no SQL.</summary>
+    InMemory,
+
+    /// <summary>
+    /// PostgreSQL, a database of the fixture's own (<see cref="PostgresTestServer"/>), configured as ScholarGraph's store is: string
+    /// columns in the collation C, null sorted first, the string operators as LIKE and ILIKE.
+    /// </summary>
+    Postgres,
+}
+
 /// <summary>
-/// A GraphQL.NET schema over the tiny model on one provider (SQLite on an in-memory connection, or EF InMemory), resolved
+/// A GraphQL.NET schema over the tiny model on one provider (SQLite on an in-memory connection, EF InMemory, or PostgreSQL), resolved
 /// through the data layer's entry points as a server resolves them, seeded with one <see cref="TinySeed"/>:
 /// <c>items(where, order)</c> (a list), <c>pagedItems</c> and <c>owners</c> (cursor connections; an owner's <c>items</c> and
 /// <c>favourites</c> are nested ones), <c>itemList(skip, take)</c> (offset paging) and <c>thing(id)</c> (an interface).
 /// </summary>
 public class TinyServer : IDisposable
 {
+    private static readonly Expression EfFunctions = Expression.Property(null, typeof(EF), nameof(EF.Functions));
+
+    // As the server translates the string operators for PostgreSQL (ScholarGraph.Server/Hosting/StoreStringMatching.cs).
+    private static readonly StringMatching PostgresMatching = StringMatching.Like(
+        (member, pattern, escape) => Expression.Call(typeof(DbFunctionsExtensions), nameof(DbFunctionsExtensions.Like), null, EfFunctions, member, pattern, Expression.Constant(escape)),
+        (member, pattern, escape) => Expression.Call(typeof(NpgsqlDbFunctionsExtensions), nameof(NpgsqlDbFunctionsExtensions.ILike), null, EfFunctions, member, pattern, Expression.Constant(escape)));
+
     private readonly SqliteConnection? _connection;
+    private readonly PostgresTestDatabase? _database;
     private readonly ServiceProvider _services;
     private readonly Func<TinySeed> _seed;
 
-    public TinyServer(bool sqlite, Func<TinySeed> seed)
+    public TinyServer(TinyProvider provider, Func<TinySeed> seed)
     {
         _seed = seed;
-        IsSqlite = sqlite;
+        Provider = provider;
         var services = new ServiceCollection();
-        if (sqlite)
+        switch (provider)
         {
-            _connection = new SqliteConnection("Data Source=:memory:");
-            _connection.Open();
-            services.AddDbContextFactory<TinyContext>(o => o.UseSqlite(_connection).AddInterceptors(SqlRecorder.Instance));
-        }
-        else
-        {
-            var name = Guid.NewGuid().ToString("N");
-            services.AddDbContextFactory<TinyContext>(o => o.UseInMemoryDatabase(name));
+            case TinyProvider.Sqlite:
+                _connection = new SqliteConnection("Data Source=:memory:");
+                _connection.Open();
+                services.AddDbContextFactory<TinyContext>(o => o.UseSqlite(_connection).AddInterceptors(SqlRecorder.Instance));
+                break;
+            case TinyProvider.Postgres:
+                _database = PostgresTestServer.CreateDatabase("tiny");
+                services.AddDbContextFactory<TinyContext>(o => o.UseNpgsql(_database.ConnectionString).SortNullsFirst().AddInterceptors(SqlRecorder.Instance));
+                services.AddSingleton(PostgresMatching);
+                break;
+            default:
+                var name = Guid.NewGuid().ToString("N");
+                services.AddDbContextFactory<TinyContext>(o => o.UseInMemoryDatabase(name));
+                break;
         }
         services.AddScoped<BatchLoaderRegistry>();
         services.AddSingleton(new PagingOptions());
@@ -109,8 +143,17 @@ public class TinyServer : IDisposable
         db.SaveChanges();
     }
 
-    /// <summary>Whether the store is SQLite, which sends SQL (InMemory runs LINQ in memory and sends none).</summary>
-    public bool IsSqlite { get; }
+    /// <summary>The store.</summary>
+    public TinyProvider Provider { get; }
+
+    /// <summary>Whether the store is SQLite.</summary>
+    public bool IsSqlite => Provider == TinyProvider.Sqlite;
+
+    /// <summary>Whether the store is PostgreSQL.</summary>
+    public bool IsPostgres => Provider == TinyProvider.Postgres;
+
+    /// <summary>Whether the store sends SQL (SQLite and PostgreSQL; InMemory runs LINQ in memory and sends none).</summary>
+    public bool IsRelational => Provider != TinyProvider.InMemory;
 
     /// <summary>A fresh copy of the rows the store was seeded with, to compute expected answers from.</summary>
     public TinySeed Seed => _seed();
@@ -148,14 +191,25 @@ public class TinyServer : IDisposable
     {
         _services.Dispose();
         _connection?.Dispose();
+        _database?.Dispose();
         GC.SuppressFinalize(this);
     }
 }
 
-public sealed class SqliteFruitServer() : TinyServer(sqlite: true, Seeds.Fruit);
+public sealed class SqliteFruitServer() : TinyServer(TinyProvider.Sqlite, Seeds.Fruit);
 
-public sealed class InMemoryFruitServer() : TinyServer(sqlite: false, Seeds.Fruit);
+public sealed class InMemoryFruitServer() : TinyServer(TinyProvider.InMemory, Seeds.Fruit);
 
-public sealed class SqliteShopServer() : TinyServer(sqlite: true, Seeds.Shop);
+public sealed class PostgresFruitServer() : TinyServer(TinyProvider.Postgres, Seeds.Fruit);
 
-public sealed class InMemoryShopServer() : TinyServer(sqlite: false, Seeds.Shop);
+public sealed class SqliteSymbolServer() : TinyServer(TinyProvider.Sqlite, Seeds.Symbols);
+
+public sealed class InMemorySymbolServer() : TinyServer(TinyProvider.InMemory, Seeds.Symbols);
+
+public sealed class PostgresSymbolServer() : TinyServer(TinyProvider.Postgres, Seeds.Symbols);
+
+public sealed class SqliteShopServer() : TinyServer(TinyProvider.Sqlite, Seeds.Shop);
+
+public sealed class InMemoryShopServer() : TinyServer(TinyProvider.InMemory, Seeds.Shop);
+
+public sealed class PostgresShopServer() : TinyServer(TinyProvider.Postgres, Seeds.Shop);

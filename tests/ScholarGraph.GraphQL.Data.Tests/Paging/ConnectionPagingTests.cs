@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using ScholarGraph.GraphQL.Data.Tests.Model;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Paging;
@@ -106,3 +107,6 @@ public abstract class ConnectionPagingTests(TinyServer server) : TinyTests(serve
 public sealed class SqliteConnectionPagingTests(SqliteShopServer server) : ConnectionPagingTests(server), IClassFixture<SqliteShopServer>;
 
 public sealed class InMemoryConnectionPagingTests(InMemoryShopServer server) : ConnectionPagingTests(server), IClassFixture<InMemoryShopServer>;
+
+[RequiresPostgres]
+public sealed class PostgresConnectionPagingTests(PostgresShopServer server) : ConnectionPagingTests(server), IClassFixture<PostgresShopServer>;

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.RegularExpressions;
 using ScholarGraph.GraphQL.Data.Tests.Model;
 
@@ -55,7 +56,7 @@ public abstract class NestedPagingTests(TinyServer server) : TinyTests(server)
         };
         Assert.Equal(ExpectedFavourites(5, page), Pages(response.Data.At("owners")));
         MatchSql(query, response.Commands, caseName);
-        if (Server.IsSqlite)
+        if (Server.IsRelational)
         {
             var subquery = WindowedSubquery(Assert.Single(response.Commands, c => c.Contains(Window, StringComparison.Ordinal)));
             Assert.Contains("FROM \"Favourites\"", subquery);
@@ -78,7 +79,7 @@ public abstract class NestedPagingTests(TinyServer server) : TinyTests(server)
         Assert.Equal(ExpectedFavourites(4, items => Expected.NewestFirst(items).Where(i => order.IndexOf(i.Id) > after).Take(2)),
             Pages(response.Data.At("owners")));
         MatchSql(query, response.Commands);
-        if (Server.IsSqlite)
+        if (Server.IsRelational)
         {
             var subquery = WindowedSubquery(Assert.Single(response.Commands, c => c.Contains(Window, StringComparison.Ordinal)));
             Assert.Matches(new Regex("WHERE .*\"OwnerId\" IN \\(.*\"Day\" <", RegexOptions.Singleline), subquery);
@@ -105,3 +106,6 @@ public abstract class NestedPagingTests(TinyServer server) : TinyTests(server)
 public sealed class SqliteNestedPagingTests(SqliteShopServer server) : NestedPagingTests(server), IClassFixture<SqliteShopServer>;
 
 public sealed class InMemoryNestedPagingTests(InMemoryShopServer server) : NestedPagingTests(server), IClassFixture<InMemoryShopServer>;
+
+[RequiresPostgres]
+public sealed class PostgresNestedPagingTests(PostgresShopServer server) : NestedPagingTests(server), IClassFixture<PostgresShopServer>;

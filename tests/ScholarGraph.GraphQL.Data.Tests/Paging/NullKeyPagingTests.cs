@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.GraphQL.Data.Tests.Model;
@@ -107,10 +108,13 @@ public sealed class SqliteNullKeyPagingTests(SqliteShopServer server) : NullKeyP
 
 public sealed class InMemoryNullKeyPagingTests(InMemoryShopServer server) : NullKeyPagingTests(server), IClassFixture<InMemoryShopServer>;
 
+[RequiresPostgres]
+public sealed class PostgresNullKeyPagingTests(PostgresShopServer server) : NullKeyPagingTests(server), IClassFixture<PostgresShopServer>;
+
 /// <summary>The shop on SQLite with 20,003 more items (3 without a day), for query plans.</summary>
 public sealed class SqliteBulkShopServer : TinyServer
 {
-    public SqliteBulkShopServer() : base(sqlite: true, Seeds.Shop)
+    public SqliteBulkShopServer() : base(TinyProvider.Sqlite, Seeds.Shop)
     {
         using var db = Contexts.CreateDbContext();
         db.Database.ExecuteSqlRaw("""

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using ScholarGraph.GraphQL.Data.Tests.Model;
 
@@ -71,7 +72,7 @@ public abstract class OffsetPagingTests(TinyServer server) : TinyTests(server)
         Assert.Equal(40, counted.Data.Int("itemList", "totalCount"));
         MatchSql(withoutCount, response.Commands, "without_count");
         MatchSql(withCount, counted.Commands, "with_count");
-        if (Server.IsSqlite)
+        if (Server.IsRelational)
         {
             // The point beside the snapshots: one command without a COUNT, a second only for totalCount.
             Assert.DoesNotContain("COUNT", Assert.Single(response.Commands));
@@ -83,3 +84,6 @@ public abstract class OffsetPagingTests(TinyServer server) : TinyTests(server)
 public sealed class SqliteOffsetPagingTests(SqliteShopServer server) : OffsetPagingTests(server), IClassFixture<SqliteShopServer>;
 
 public sealed class InMemoryOffsetPagingTests(InMemoryShopServer server) : OffsetPagingTests(server), IClassFixture<InMemoryShopServer>;
+
+[RequiresPostgres]
+public sealed class PostgresOffsetPagingTests(PostgresShopServer server) : OffsetPagingTests(server), IClassFixture<PostgresShopServer>;

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using ScholarGraph.GraphQL.Data.Tests.Model;
 
 namespace ScholarGraph.GraphQL.Data.Tests.Sorting;
@@ -137,3 +138,6 @@ public abstract class SortingTests(TinyServer server) : TinyTests(server)
 public sealed class SqliteSortingTests(SqliteShopServer server) : SortingTests(server), IClassFixture<SqliteShopServer>;
 
 public sealed class InMemorySortingTests(InMemoryShopServer server) : SortingTests(server), IClassFixture<InMemoryShopServer>;
+
+[RequiresPostgres]
+public sealed class PostgresSortingTests(PostgresShopServer server) : SortingTests(server), IClassFixture<PostgresShopServer>;

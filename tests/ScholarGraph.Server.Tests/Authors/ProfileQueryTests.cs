@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using ScholarGraph.Server.Tests.Infrastructure;
 
@@ -81,3 +82,6 @@ public abstract class ProfileQueryTests<TFactory>(TFactory server) : IClassFixtu
 public sealed class ProfileQueryOnInMemoryTests(ScholarGraphFactory server) : ProfileQueryTests<ScholarGraphFactory>(server);
 
 public sealed class ProfileQueryOnSqliteTests(SqliteScholarGraphFactory server) : ProfileQueryTests<SqliteScholarGraphFactory>(server);
+
+[RequiresPostgres]
+public sealed class ProfileQueryOnPostgresTests(PostgresScholarGraphFactory server) : ProfileQueryTests<PostgresScholarGraphFactory>(server);

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +12,9 @@ namespace ScholarGraph.Server.Tests.GraphQuestions;
 
 /// <summary>
 /// The index follows committed writes (through <see cref="GraphChangePublisher"/>), and a network of hundreds of authors costs a
-/// fixed number of SQL commands, on SQLite.
+/// fixed number of SQL commands, on SQLite and PostgreSQL.
 /// </summary>
-public sealed class GraphIndexUpdateTests(SqliteScholarGraphFactory server, ITestOutputHelper output) : IClassFixture<SqliteScholarGraphFactory>
+public abstract class GraphIndexUpdateTests<TFactory>(TFactory server, ITestOutputHelper output) : IClassFixture<TFactory> where TFactory : ScholarGraphFactory
 {
     private const int Authors = 400;
 
@@ -72,3 +73,10 @@ public sealed class GraphIndexUpdateTests(SqliteScholarGraphFactory server, ITes
         await db.SaveChangesAsync();
     }
 }
+
+public sealed class GraphIndexUpdateOnSqliteTests(SqliteScholarGraphFactory server, ITestOutputHelper output)
+    : GraphIndexUpdateTests<SqliteScholarGraphFactory>(server, output);
+
+[RequiresPostgres]
+public sealed class GraphIndexUpdateOnPostgresTests(PostgresScholarGraphFactory server, ITestOutputHelper output)
+    : GraphIndexUpdateTests<PostgresScholarGraphFactory>(server, output);

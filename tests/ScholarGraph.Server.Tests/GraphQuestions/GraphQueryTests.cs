@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using ScholarGraph.Server.Tests.Infrastructure;
 
@@ -301,3 +302,6 @@ public abstract class GraphQueryTests<TFactory>(TFactory server) : IClassFixture
 public sealed class GraphQueryOnInMemoryTests(ScholarGraphFactory server) : GraphQueryTests<ScholarGraphFactory>(server);
 
 public sealed class GraphQueryOnSqliteTests(SqliteScholarGraphFactory server) : GraphQueryTests<SqliteScholarGraphFactory>(server);
+
+[RequiresPostgres]
+public sealed class GraphQueryOnPostgresTests(PostgresScholarGraphFactory server) : GraphQueryTests<PostgresScholarGraphFactory>(server);

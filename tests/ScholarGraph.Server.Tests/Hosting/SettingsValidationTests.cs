@@ -42,7 +42,8 @@ public sealed class SettingsValidationTests
     [InlineData("Paging:MaxPageSize", "0", "Configuration: Paging:MaxPageSize must be at least 1")]
     [InlineData("Paging:DefaultPageSize", "80", "Configuration: Paging:DefaultPageSize (80) must not exceed MaxPageSize (50)")]
     [InlineData("Database:Provider", "Oracle", "Configuration: Database:Provider is 'Oracle', which is not one of Sqlite, InMemory, Postgres.")]
-    [InlineData("Database:Provider", "Postgres", "Configuration: Database:Provider 'Postgres' is not available in this build yet; use 'Sqlite' or 'InMemory'")]
+    // The shipped connection string is SQLite's: Postgres alone is refused before Npgsql would read the file name as a host.
+    [InlineData("Database:Provider", "Postgres", "Configuration: Database:Provider 'Postgres' was given the SQLite connection string 'Data Source=data/scholargraph.db': set ConnectionStrings:ScholarGraph (or Database:ConnectionString) to one such as 'Host=127.0.0.1;Port=5432;Database=scholargraph;Username=scholargraph'")]
     [InlineData("Security:RequireAuthenticationForReads", "sometimes", "Configuration: Security:RequireAuthenticationForReads is 'sometimes', which is not true or false.")]
     [InlineData("Security:WriteScope", "", "Configuration: Security:WriteScope must name a scope")]
     [InlineData("GraphQLSubscriptions:BufferSize", "0", "Configuration: GraphQLSubscriptions:BufferSize must be at least 1")]

@@ -7,17 +7,20 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Storage.Database;
+using ScholarGraph.Tests.Shared.Postgres;
 
 namespace ScholarGraph.Server.Tests.Infrastructure;
 
 /// <summary>
-/// Hosts the real server in memory on a private store: InMemory by default, or a SQLite file of its own when a test needs SQL.
-/// The store is seeded from the repository's seed-data on start, as in production.
+/// Hosts the real server in memory on a private store: InMemory by default, or, when a test needs SQL, a SQLite file of its own
+/// or a PostgreSQL database of its own (on <see cref="PostgresTestServer"/>, dropped with the factory). The store is seeded from
+/// the repository's seed-data on start, as in production.
 /// </summary>
 public class ScholarGraphFactory : WebApplicationFactory<Program>
 {
     private readonly string _provider;
     private readonly string _connectionString;
+    private readonly PostgresTestDatabase? _database;
     private readonly Dictionary<string, string?> _settings;
 
     public ScholarGraphFactory() : this("InMemory") { }
@@ -25,9 +28,14 @@ public class ScholarGraphFactory : WebApplicationFactory<Program>
     protected ScholarGraphFactory(string provider, Dictionary<string, string?>? settings = null)
     {
         _provider = provider;
-        _connectionString = provider == "Sqlite"
-            ? $"Data Source={Path.Combine(Path.GetTempPath(), $"scholargraph-test-{Guid.NewGuid():N}.db")}"
-            : $"test-{Guid.NewGuid():N}";
+        if (provider == "Postgres")
+            _database = PostgresTestServer.CreateDatabase(GetType().Name);
+        _connectionString = provider switch
+        {
+            "Sqlite" => $"Data Source={Path.Combine(Path.GetTempPath(), $"scholargraph-test-{Guid.NewGuid():N}.db")}",
+            "Postgres" => _database!.ConnectionString,
+            _ => $"test-{Guid.NewGuid():N}",
+        };
         _settings = settings ?? [];
     }
 
@@ -84,9 +92,13 @@ public class ScholarGraphFactory : WebApplicationFactory<Program>
         return response.GetProperty("data");
     }
 
+    /// <summary>The store's provider: <c>InMemory</c>, <c>Sqlite</c> or <c>Postgres</c>.</summary>
+    public string Provider => _provider;
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        _database?.Dispose();
         if (_provider == "Sqlite")
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -99,3 +111,6 @@ public class ScholarGraphFactory : WebApplicationFactory<Program>
 
 /// <summary>The server on a SQLite file of its own, for tests of SQL shape, round trips and transactions.</summary>
 public sealed class SqliteScholarGraphFactory() : ScholarGraphFactory("Sqlite");
+
+/// <summary>The server on a PostgreSQL database of its own; test classes on it carry <see cref="RequiresPostgresAttribute"/>.</summary>
+public sealed class PostgresScholarGraphFactory() : ScholarGraphFactory("Postgres");

@@ -144,5 +144,8 @@ public class WriteTestHost : ScholarGraphFactory
 /// <summary>The same host on a SQLite file of its own, for transactions and constraints.</summary>
 public sealed class SqliteWriteTestHost() : WriteTestHost("Sqlite");
 
+/// <summary>The write test host on a PostgreSQL database of its own.</summary>
+public sealed class PostgresWriteTestHost() : WriteTestHost("Postgres");
+
 /// <summary>The InMemory write host with extra settings.</summary>
 public class WriteTestHostWith(Dictionary<string, string?> settings) : WriteTestHost("InMemory", settings);

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Tests.Infrastructure;
@@ -109,3 +110,6 @@ public abstract class GroupCountTests<TFactory>(TFactory server) : IClassFixture
 public sealed class GroupCountOnInMemoryTests(ScholarGraphFactory server) : GroupCountTests<ScholarGraphFactory>(server);
 
 public sealed class GroupCountOnSqliteTests(SqliteScholarGraphFactory server) : GroupCountTests<SqliteScholarGraphFactory>(server);
+
+[RequiresPostgres]
+public sealed class GroupCountOnPostgresTests(PostgresScholarGraphFactory server) : GroupCountTests<PostgresScholarGraphFactory>(server);

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using ScholarGraph.Server.Tests.Infrastructure;
 using ScholarGraph.Server.Tests.Writes;
@@ -29,3 +30,6 @@ public abstract class UndatedPaperGroupCountTests<THost>(THost host) : IClassFix
 public sealed class UndatedPaperGroupCountOnInMemoryTests(WriteTestHost host) : UndatedPaperGroupCountTests<WriteTestHost>(host);
 
 public sealed class UndatedPaperGroupCountOnSqliteTests(SqliteWriteTestHost host) : UndatedPaperGroupCountTests<SqliteWriteTestHost>(host);
+
+[RequiresPostgres]
+public sealed class UndatedPaperGroupCountOnPostgresTests(PostgresWriteTestHost host) : UndatedPaperGroupCountTests<PostgresWriteTestHost>(host);

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,5 +100,8 @@ public abstract class EveryCollectionFieldTests<TFactory>(TFactory server) : ICl
 }
 
 public sealed class EveryCollectionFieldOnSqliteTests(SqliteScholarGraphFactory server) : EveryCollectionFieldTests<SqliteScholarGraphFactory>(server);
+
+[RequiresPostgres]
+public sealed class EveryCollectionFieldOnPostgresTests(PostgresScholarGraphFactory server) : EveryCollectionFieldTests<PostgresScholarGraphFactory>(server);
 
 public sealed class EveryCollectionFieldOnInMemoryTests(ScholarGraphFactory server) : EveryCollectionFieldTests<ScholarGraphFactory>(server);

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Tests.Infrastructure;
@@ -170,3 +171,6 @@ public abstract class FilteringTests<TFactory>(TFactory server) : IClassFixture<
 public sealed class FilteringOnInMemoryTests(ScholarGraphFactory server) : FilteringTests<ScholarGraphFactory>(server);
 
 public sealed class FilteringOnSqliteTests(SqliteScholarGraphFactory server) : FilteringTests<SqliteScholarGraphFactory>(server);
+
+[RequiresPostgres]
+public sealed class FilteringOnPostgresTests(PostgresScholarGraphFactory server) : FilteringTests<PostgresScholarGraphFactory>(server);

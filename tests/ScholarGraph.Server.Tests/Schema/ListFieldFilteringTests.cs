@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Tests.Infrastructure;
@@ -116,3 +117,6 @@ public abstract class ListFieldFilteringTests<TFactory>(TFactory server) : IClas
 public sealed class ListFieldFilteringOnInMemoryTests(ScholarGraphFactory server) : ListFieldFilteringTests<ScholarGraphFactory>(server);
 
 public sealed class ListFieldFilteringOnSqliteTests(SqliteScholarGraphFactory server) : ListFieldFilteringTests<SqliteScholarGraphFactory>(server);
+
+[RequiresPostgres]
+public sealed class ListFieldFilteringOnPostgresTests(PostgresScholarGraphFactory server) : ListFieldFilteringTests<PostgresScholarGraphFactory>(server);

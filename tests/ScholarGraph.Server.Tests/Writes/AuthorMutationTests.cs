@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Tests.Infrastructure;
@@ -5,8 +6,8 @@ using static ScholarGraph.Server.Tests.Infrastructure.WriteTestHost;
 
 namespace ScholarGraph.Server.Tests.Writes;
 
-/// <summary>createAuthor, updateAuthor, mergeAuthors and deleteAuthor on SQLite: success, each typed error.</summary>
-public sealed class AuthorMutationTests(SqliteWriteTestHost host) : IClassFixture<SqliteWriteTestHost>
+/// <summary>createAuthor, updateAuthor, mergeAuthors and deleteAuthor on SQLite and PostgreSQL: success, each typed error.</summary>
+public abstract class AuthorMutationTests<THost>(THost host) : IClassFixture<THost> where THost : WriteTestHost
 {
     private const string AuthorSelection = "author { id name category orcid institutions { name } papers(first: 20) { totalCount nodes { id } } }";
 
@@ -185,3 +186,8 @@ public sealed class AuthorMutationTests(SqliteWriteTestHost host) : IClassFixtur
     private async Task<int> AuthorCountAsync() =>
         (await host.QueryAsync("{ authors { totalCount } }")).GetProperty("authors").GetProperty("totalCount").GetInt32();
 }
+
+public sealed class AuthorMutationOnSqliteTests(SqliteWriteTestHost host) : AuthorMutationTests<SqliteWriteTestHost>(host);
+
+[RequiresPostgres]
+public sealed class AuthorMutationOnPostgresTests(PostgresWriteTestHost host) : AuthorMutationTests<PostgresWriteTestHost>(host);

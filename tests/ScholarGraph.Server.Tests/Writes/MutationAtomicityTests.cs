@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,18 +8,18 @@ using static ScholarGraph.Server.Tests.Infrastructure.WriteTestHost;
 
 namespace ScholarGraph.Server.Tests.Writes;
 
-/// <summary>A mutation that fails in the middle of its write leaves nothing behind and publishes nothing (SQLite).</summary>
-public sealed class MutationAtomicityTests : IAsyncLifetime
+/// <summary>A mutation that fails in the middle of its write leaves nothing behind and publishes nothing (SQLite and PostgreSQL).</summary>
+public abstract class MutationAtomicityTests(WriteTestHost host, params string[] refuseThirdAuthor) : IAsyncLifetime
 {
-    private readonly SqliteWriteTestHost _host = new();
+    private readonly WriteTestHost _host = host;
 
     public async Task InitializeAsync()
     {
         _ = _host.Server;
         await using var db = await _host.Services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>().CreateDbContextAsync();
         // The store refuses the third of four new authors, after the first two rows are already inserted in the transaction.
-        await db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_third_author BEFORE INSERT ON Authors WHEN NEW.Name = 'Third Of Four' BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+        foreach (var sql in refuseThirdAuthor)
+            await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     public Task DisposeAsync()
@@ -66,3 +67,14 @@ public sealed class MutationAtomicityTests : IAsyncLifetime
     private async Task<string> CountsAsync() =>
         (await _host.QueryAsync("{ authors { totalCount } papers { totalCount } }")).ToString();
 }
+
+public sealed class MutationAtomicityOnSqliteTests() : MutationAtomicityTests(new SqliteWriteTestHost(),
+    "CREATE TRIGGER refuse_third_author BEFORE INSERT ON Authors WHEN NEW.Name = 'Third Of Four' BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+
+[RequiresPostgres]
+public sealed class MutationAtomicityOnPostgresTests() : MutationAtomicityTests(new PostgresWriteTestHost(),
+    """
+    CREATE FUNCTION refuse_third_author() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN IF NEW."Name" = 'Third Of Four' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$
+    """,
+    """CREATE TRIGGER refuse_third_author BEFORE INSERT ON "Authors" FOR EACH ROW EXECUTE FUNCTION refuse_third_author()""");

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Text.Json;
 using ScholarGraph.Server.Writes.Changes;
 using ScholarGraph.Server.Tests.Infrastructure;
@@ -5,8 +6,8 @@ using static ScholarGraph.Server.Tests.Infrastructure.WriteTestHost;
 
 namespace ScholarGraph.Server.Tests.Writes;
 
-/// <summary>createPaper, updatePaper, deletePaper, addCitation and removeCitation on SQLite: success, each typed error.</summary>
-public sealed class PaperMutationTests(SqliteWriteTestHost host) : IClassFixture<SqliteWriteTestHost>
+/// <summary>createPaper, updatePaper, deletePaper, addCitation and removeCitation on SQLite and PostgreSQL: success, each typed error.</summary>
+public abstract class PaperMutationTests<THost>(THost host) : IClassFixture<THost> where THost : WriteTestHost
 {
     private const string PaperSelection = """
         paper {
@@ -209,3 +210,8 @@ public sealed class PaperMutationTests(SqliteWriteTestHost host) : IClassFixture
         (await host.QueryAsync("query($id: ID!) { author(id: $id) { coauthors { totalCount } } }", new { id = author }))
             .GetProperty("author").GetProperty("coauthors").GetProperty("totalCount").GetInt32();
 }
+
+public sealed class PaperMutationOnSqliteTests(SqliteWriteTestHost host) : PaperMutationTests<SqliteWriteTestHost>(host);
+
+[RequiresPostgres]
+public sealed class PaperMutationOnPostgresTests(PostgresWriteTestHost host) : PaperMutationTests<PostgresWriteTestHost>(host);

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using ScholarGraph.Storage.Database;
+using ScholarGraph.Storage.Database.Postgres;
 using ScholarGraph.Storage.Seeding;
 using ScholarGraph.Tests.Shared;
+using ScholarGraph.Tests.Shared.Postgres;
 
 namespace ScholarGraph.Storage.Tests.Database;
 
@@ -36,7 +38,18 @@ public sealed class StoreSchemaTests : IDisposable
     {
         using var db = new DesignTimeDbContextFactory().CreateDbContext([]);
         Assert.False(db.Database.HasPendingModelChanges(),
-            "The model differs from the last migration: run 'dotnet ef migrations add <Name> --project src/ScholarGraph.Storage --output-dir Migrations'.");
+            "The model differs from the last SQLite migration: run 'dotnet ef migrations add <Name> --project src/ScholarGraph.Storage "
+            + "--startup-project src/ScholarGraph.Storage --context ScholarGraphDbContext' (and the same with --context PostgresMigrationContext).");
+    }
+
+    [Fact]
+    public void The_postgres_model_has_no_changes_missing_from_its_last_migration()
+    {
+        // Builds the PostgreSQL model only: no server is needed.
+        using var db = new PostgresMigrationContextFactory().CreateDbContext([]);
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model differs from the last PostgreSQL migration: run 'dotnet ef migrations add <Name> --project src/ScholarGraph.Storage "
+            + "--startup-project src/ScholarGraph.Storage --context PostgresMigrationContext' (and the same with --context ScholarGraphDbContext).");
     }
 
     [Fact]
@@ -97,6 +110,51 @@ public sealed class StoreSchemaTests : IDisposable
         {
             var tables = await db.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table'").ToListAsync();
             Assert.DoesNotContain("__EFMigrationsHistory", tables);
+        }
+    }
+}
+
+/// <summary>A PostgreSQL store is created (the database too, when missing) and brought up to date by its own migrations.</summary>
+[RequiresPostgres]
+public sealed class PostgresStoreSchemaTests : IDisposable
+{
+    private readonly PostgresTestDatabase _database = PostgresTestServer.CreateDatabase("schema", create: false);
+
+    public void Dispose() => _database.Dispose();
+
+    private ScholarGraphDbContext NewContext()
+    {
+        var builder = new DbContextOptionsBuilder<ScholarGraphDbContext>();
+        StorageServiceCollectionExtensions.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = _database.ConnectionString });
+        return new ScholarGraphDbContext(builder.Options);
+    }
+
+    [Fact]
+    public async Task A_missing_database_is_created_and_migrated_and_a_second_start_changes_nothing()
+    {
+        await using (var db = NewContext())
+        {
+            Assert.Equal(StoreSchemaOutcome.Migrated, await StoreSchema.EnsureAsync(db));
+            await SeedLoader.LoadAsync(db, SeedReader.ReadDirectory(RepositoryPaths.SeedData));
+        }
+        await using (var migrations = PostgresMigrationContext.Create(_database.ConnectionString))
+        {
+            var all = migrations.Database.GetMigrations().ToList();
+            Assert.NotEmpty(all);
+            Assert.Equal(all, await migrations.Database.GetAppliedMigrationsAsync());
+            // The SQLite set is another one: none of its migrations is recorded here.
+            await using var sqlite = new DesignTimeDbContextFactory().CreateDbContext([]);
+            Assert.Empty(sqlite.Database.GetMigrations().Intersect(all));
+        }
+        await using (var db = NewContext())
+        {
+            Assert.Equal(StoreSchemaOutcome.Migrated, await StoreSchema.EnsureAsync(db));
+            Assert.Equal(12, await db.Authors.CountAsync());
+            var columns = await db.Database.SqlQueryRaw<string>(
+                "SELECT column_name || ' ' || data_type || ' ' || coalesce(collation_name, '-') AS \"Value\" FROM information_schema.columns "
+                + "WHERE table_name = 'Papers' AND column_name IN ('Title', 'PublicationDate', 'ReportedUpdatedAt', 'Keywords') ORDER BY column_name").ToListAsync();
+            // Dates as dates, the UTC time stamp with its zone, lists as arrays, strings by code point.
+            Assert.Equal(["Keywords ARRAY -", "PublicationDate date -", "ReportedUpdatedAt timestamp with time zone -", "Title text C"], columns);
         }
     }
 }

@@ -1,30 +1,29 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Import;
 using ScholarGraph.Tests.Shared;
 
 namespace ScholarGraph.Storage.Tests.Import;
 
-/// <summary>What an importer test works on: a SQLite store in memory, open for the test's life, and a folder for its input files.</summary>
+/// <summary>What an importer test works on: the class's store (<see cref="TestStore"/>, emptied for the test) and a folder for its input files.</summary>
 internal sealed class ImportTestStore : IDisposable
 {
     private readonly TemporaryDirectory _files = new();
 
-    public ImportTestStore()
+    public ImportTestStore(TestStore store)
     {
-        Connection.Open();
+        Store = store;
+        store.Reset();
         Directory.CreateDirectory(_files.Path);
     }
 
-    /// <summary>The store's connection.</summary>
-    public SqliteConnection Connection { get; } = new("Data Source=:memory:");
+    /// <summary>The store.</summary>
+    public TestStore Store { get; }
 
     /// <summary>The folder for input files.</summary>
     public string FilesPath => _files.Path;
 
     /// <summary>A new context on the store.</summary>
-    public ScholarGraphDbContext Context() => new(new DbContextOptionsBuilder<ScholarGraphDbContext>().UseSqlite(Connection).Options);
+    public ScholarGraphDbContext Context() => Store.Context();
 
     /// <summary>Imports <paramref name="files"/> into the store.</summary>
     public async Task<ImportSummary> ImportAsync(IReadOnlyList<string> files, ImportOptions? options = null, IImportObserver? observer = null,
@@ -42,9 +41,5 @@ internal sealed class ImportTestStore : IDisposable
         return path;
     }
 
-    public void Dispose()
-    {
-        Connection.Dispose();
-        _files.Dispose();
-    }
+    public void Dispose() => _files.Dispose();
 }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Import;
 
+using ScholarGraph.Tests.Shared.Postgres;
+
 namespace ScholarGraph.Storage.Tests.Import;
 
 /// <summary>
@@ -11,10 +13,10 @@ namespace ScholarGraph.Storage.Tests.Import;
 /// of those works, every citation between them, and a second import changes nothing. Skipped, with the reason, where the file
 /// is not at hand.
 /// </summary>
-public sealed class RealOpenAlexImportTests : IDisposable
+public abstract class RealOpenAlexImportTests(TestStore store) : IDisposable
 {
     private const string NoTitle = "$.display_name is missing: every work needs a title";
-    private readonly ImportTestStore _import = new();
+    private readonly ImportTestStore _import = new(store);
 
     public void Dispose() => _import.Dispose();
 
@@ -193,3 +195,8 @@ public sealed class RealOpenAlexImportTests : IDisposable
         }
     }
 }
+
+public sealed class SqliteRealOpenAlexImportTests(SqliteTestStore store) : RealOpenAlexImportTests(store), IClassFixture<SqliteTestStore>;
+
+[RequiresPostgres]
+public sealed class PostgresRealOpenAlexImportTests(PostgresTestStore store) : RealOpenAlexImportTests(store), IClassFixture<PostgresTestStore>;

@@ -1,23 +1,24 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Domain;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Import;
 using ScholarGraph.Tests.Shared;
 
+using ScholarGraph.Tests.Shared.Postgres;
+
 namespace ScholarGraph.Storage.Tests.Import;
 
 /// <summary>
-/// The importer on SQLite with the dozen-work OpenAlex sample: what the store holds after it, that a rerun changes nothing, bad
+/// The importer on SQLite and PostgreSQL with the dozen-work OpenAlex sample: what the store holds after it, that a rerun changes nothing, bad
 /// lines skipped or stopping the import, an import broken off midway and rerun, gzipped input, references that wait for their
 /// work, and works merged with a stored paper by DOI.
 /// </summary>
-public sealed class StoreImporterTests : IDisposable
+public abstract class StoreImporterTests(TestStore store) : IDisposable
 {
     private static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "Import", "openalex-sample.jsonl");
-    private readonly ImportTestStore _import = new();
+    private readonly ImportTestStore _import = new(store);
 
     public void Dispose() => _import.Dispose();
 
@@ -197,21 +198,17 @@ public sealed class StoreImporterTests : IDisposable
         await using (var db = Context())
             await StoreSchema.EnsureAsync(db);
         // A fault in the middle of a batch and of a work: the seventh work's second author cannot be written.
-        await Execute("""
-            CREATE TRIGGER fault AFTER INSERT ON Authorships
-            WHEN NEW.PaperId = 'W9100007' AND NEW.AuthorId = 'A9000008'
-            BEGIN SELECT RAISE(ABORT, 'injected fault'); END
-            """);
+        await _import.Store.InjectFaultAsync("Authorships", "NEW.\"PaperId\" = 'W9100007' AND NEW.\"AuthorId\" = 'A9000008'", "injected fault");
         var options = new ImportOptions { BatchSize = 5 };
 
-        var failure = await Assert.ThrowsAsync<SqliteException>(() => ImportAsync([SamplePath], options));
-        Assert.Contains("injected fault", failure.Message);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ImportAsync([SamplePath], options));
+        Assert.True(TestStore.IsStoreError(failure, "injected fault"), $"Not the injected fault: {failure}");
 
         // The first batch (works 1-5) is written, each work whole; nothing of the second (6-7 were under way) is.
         var sample = SampleAuthors();
         await AssertWholeWorksAsync(sample, ["W9100001", "W9100002", "W9100003", "W9100004", "W9100005"]);
 
-        await Execute("DROP TRIGGER fault");
+        await _import.Store.RemoveFaultAsync("Authorships");
         var rerun = await ImportAsync([SamplePath], options);
 
         Assert.Equal((12, 7), (rerun.WorksWritten, rerun.WorksCreated));
@@ -311,13 +308,6 @@ public sealed class StoreImporterTests : IDisposable
         }
     }
 
-    private async Task Execute(string sql)
-    {
-        await using var command = _import.Connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
     private Task<List<string>> DumpAsync() => StoreDump.AllRowsAsync(Context);
 
     private sealed class Observer(Action<ImportProgress>? onProgress = null) : IImportObserver
@@ -329,3 +319,8 @@ public sealed class StoreImporterTests : IDisposable
         public void Progress(ImportProgress progress) => onProgress?.Invoke(progress);
     }
 }
+
+public sealed class SqliteStoreImporterTests(SqliteTestStore store) : StoreImporterTests(store), IClassFixture<SqliteTestStore>;
+
+[RequiresPostgres]
+public sealed class PostgresStoreImporterTests(PostgresTestStore store) : StoreImporterTests(store), IClassFixture<PostgresTestStore>;

@@ -67,29 +67,40 @@ public abstract class OperationFilterInputGraphType : InputObjectGraphType
     }
 }
 
-/// <summary><c>StringOperationFilterInput</c>: Hot Chocolate's string operators, case-sensitive, plus case-insensitive ones.</summary>
+/// <summary>
+/// <c>StringOperationFilterInput</c>: Hot Chocolate's string operators, case-sensitive, plus case-insensitive ones, translated as
+/// the registered <see cref="StringMatching"/> says (default <see cref="StringMatching.Functions"/>).
+/// </summary>
 public sealed class StringOperationFilterInputGraphType : OperationFilterInputGraphType
 {
-    private const string IgnoringCase = " ignoring case (both sides lower-cased; on SQLite `lower()` folds ASCII letters only).";
+    private const string IgnoringCase = " ignoring case (the operand is lower-cased; on SQLite and PostgreSQL only the ASCII letters of the stored value are).";
 
-    /// <summary>Defines the operators.</summary>
-    public StringOperationFilterInputGraphType()
+    /// <summary>Defines the operators, translated by <paramref name="matching"/> (default: <see cref="StringMatching.Functions"/>).</summary>
+    public StringOperationFilterInputGraphType(StringMatching? matching = null)
         : base("StringOperationFilterInput", "Filters a string. Matching is case-sensitive; the `i`-prefixed operators ignore case.")
     {
+        matching ??= StringMatching.Functions;
         Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("and").Description("Keeps values matching every filter.");
         Field<ListGraphType<NonNullGraphType<StringOperationFilterInputGraphType>>>("or").Description("Keeps values matching at least one filter.");
         EqualityOperations(typeof(StringGraphType));
+        var (contains, startsWith, endsWith, ieq, icontains, istartsWith, iendsWith) = matching.CaseSensitiveLike is { } like && matching.IgnoringCaseLike is { } ilike
+            ? (StringHandlers.Like(like, true, true), StringHandlers.Like(like, false, true), StringHandlers.Like(like, true, false),
+               StringHandlers.Like(ilike, false, false, lowerOperand: true), StringHandlers.Like(ilike, true, true, lowerOperand: true),
+               StringHandlers.Like(ilike, false, true, lowerOperand: true), StringHandlers.Like(ilike, true, false, lowerOperand: true))
+            : ((OperationHandler)StringHandlers.Contains, (OperationHandler)StringHandlers.StartsWith, (OperationHandler)StringHandlers.EndsWith,
+               StringHandlers.IgnoringCase(EqualityHandlers.Eq), StringHandlers.IgnoringCase(StringHandlers.Contains),
+               StringHandlers.IgnoringCase(StringHandlers.StartsWith), StringHandlers.IgnoringCase(StringHandlers.EndsWith));
         var text = typeof(StringGraphType);
-        Operation("contains", text, "Keeps values containing the operand.", StringHandlers.Contains);
-        Operation("ncontains", text, "Keeps values not containing the operand (and null values).", ComparableHandlers.Not(StringHandlers.Contains));
-        Operation("startsWith", text, "Keeps values starting with the operand.", StringHandlers.StartsWith);
-        Operation("nstartsWith", text, "Keeps values not starting with the operand (and null values).", ComparableHandlers.Not(StringHandlers.StartsWith));
-        Operation("endsWith", text, "Keeps values ending with the operand.", StringHandlers.EndsWith);
-        Operation("nendsWith", text, "Keeps values not ending with the operand (and null values).", ComparableHandlers.Not(StringHandlers.EndsWith));
-        Operation("ieq", text, "Keeps values equal to the operand" + IgnoringCase, StringHandlers.IgnoringCase(EqualityHandlers.Eq));
-        Operation("icontains", text, "Keeps values containing the operand" + IgnoringCase, StringHandlers.IgnoringCase(StringHandlers.Contains));
-        Operation("istartsWith", text, "Keeps values starting with the operand" + IgnoringCase, StringHandlers.IgnoringCase(StringHandlers.StartsWith));
-        Operation("iendsWith", text, "Keeps values ending with the operand" + IgnoringCase, StringHandlers.IgnoringCase(StringHandlers.EndsWith));
+        Operation("contains", text, "Keeps values containing the operand.", contains);
+        Operation("ncontains", text, "Keeps values not containing the operand (and null values).", ComparableHandlers.Not(contains));
+        Operation("startsWith", text, "Keeps values starting with the operand.", startsWith);
+        Operation("nstartsWith", text, "Keeps values not starting with the operand (and null values).", ComparableHandlers.Not(startsWith));
+        Operation("endsWith", text, "Keeps values ending with the operand.", endsWith);
+        Operation("nendsWith", text, "Keeps values not ending with the operand (and null values).", ComparableHandlers.Not(endsWith));
+        Operation("ieq", text, "Keeps values equal to the operand" + IgnoringCase, ieq);
+        Operation("icontains", text, "Keeps values containing the operand" + IgnoringCase, icontains);
+        Operation("istartsWith", text, "Keeps values starting with the operand" + IgnoringCase, istartsWith);
+        Operation("iendsWith", text, "Keeps values ending with the operand" + IgnoringCase, iendsWith);
     }
 
     internal override Expression? Translate(Expression member, IDictionary<string, object?> operations, string path, Func<object, string, object>? convert)

@@ -108,7 +108,11 @@ public sealed class KeysetOrdering<T>
     /// <summary>
     /// The predicate "after <paramref name="cursor"/>" in this order (or "before" it when <paramref name="backward"/>):
     /// <c>k1 &gt; v1 OR (k1 = v1 AND k2 &gt; v2) OR ...</c>, with &gt; and &lt; swapped for descending keys. A key that can be null
-    /// is compared null-aware, null being the smallest value (see <see cref="Level"/>).
+    /// is compared null-aware, null being the smallest value (see <see cref="Level"/>). Where the rows beyond the cursor lie in one
+    /// range of the first key, that range is stated too, <c>k1 &gt;= v1 AND (...)</c>, so that the database starts reading the
+    /// first key's index at the cursor instead of reading past every row before it (SQLite and PostgreSQL alike): upwards from a
+    /// value, or downwards on a key that cannot be null. Downwards on a nullable key the rows beyond are the smaller values and the
+    /// nulls, two ranges, and the predicate stays as it is.
     /// </summary>
     /// <exception cref="PagingException">The cursor is malformed or belongs to another connection or order.</exception>
     public Expression<Func<T, bool>> After(string cursor, bool backward, string argumentPath)
@@ -121,7 +125,27 @@ public sealed class KeysetOrdering<T>
             var (key, descending) = _keys[i];
             any = Level(ExpressionRewriting.Replace(key.Body, key.Parameters[0], row), values[i], greater: descending == backward, any);
         }
+        if (any is not null && _keys.Count > 1 && FirstKeyRange(row, values[0], backward) is { } range)
+            any = Expression.AndAlso(range, any);
         return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), row);
+    }
+
+    // k1 >= v1 (or k1 <= v1): the one range of the first key that holds every row beyond the cursor, or null when there is none.
+    private Expression? FirstKeyRange(ParameterExpression row, object? value, bool backward)
+    {
+        var (key, descending) = _keys[0];
+        var greater = descending == backward;
+        var member = ExpressionRewriting.Replace(key.Body, key.Parameters[0], row);
+        var nullable = !member.Type.IsValueType || Nullable.GetUnderlyingType(member.Type) is not null;
+        if (value is null || (!greater && nullable))
+            return null;
+        var right = Expression.Constant(value, member.Type);
+        if (member.Type == typeof(string))
+        {
+            var compared = Expression.Call(StringCompare, member, right);
+            return greater ? Expression.GreaterThanOrEqual(compared, Expression.Constant(0)) : Expression.LessThanOrEqual(compared, Expression.Constant(0));
+        }
+        return greater ? Expression.GreaterThanOrEqual(member, right) : Expression.LessThanOrEqual(member, right);
     }
 
     /// <summary>

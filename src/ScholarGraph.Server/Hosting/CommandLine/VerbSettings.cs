@@ -74,7 +74,7 @@ internal static class VerbSettings
             var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (options.Provider == DatabaseProvider.InMemory)
                 throw new VerbUsageException($"{verb} writes a store that lasts, but Database:Provider is InMemory, which keeps nothing after "
-                    + "the command ends. Use --database FILE or set Database:Provider to Sqlite.");
+                    + "the command ends. Use --database FILE, or set Database:Provider to Sqlite or Postgres.");
             var db = services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>().CreateDbContext();
             return new VerbStore(services, db, StoreDescription.Of(options));
         }

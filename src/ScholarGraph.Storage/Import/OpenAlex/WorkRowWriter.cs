@@ -11,7 +11,7 @@ using ScholarGraph.Storage.Database;
 namespace ScholarGraph.Storage.Import.OpenAlex;
 
 /// <summary>
-/// Writes OpenAlex works into one transaction through prepared upserts (<see cref="SqliteTableWriter"/>, the bulk loader's): each
+/// Writes OpenAlex works into one transaction through prepared upserts (<see cref="UpsertTableWriter"/>, the bulk loader's): each
 /// work with its authors in printed order and their institutions, its topics with their hierarchy, and its references, which
 /// become citations where the cited work is stored and wait as <see cref="PendingCitation"/>s where it is not. Existing rows
 /// found by their external ids are merged: the work's figures fill in and update what OpenAlex reports, and what only another
@@ -23,24 +23,24 @@ internal sealed class WorkRowWriter : IDisposable
     public const string Source = "openalex";
 
     private readonly ImportKeyIndex _keys;
-    private readonly SqliteTableWriter<Paper> _papers;
-    private readonly SqliteTableWriter<Author> _authors;
-    private readonly SqliteTableWriter<Institution> _institutions;
-    private readonly SqliteTableWriter<Topic> _topics;
-    private readonly SqliteTableWriter<Authorship> _authorships;
-    private readonly SqliteTableWriter<Affiliation> _affiliations;
-    private readonly SqliteTableWriter<PaperInstitution> _paperInstitutions;
-    private readonly SqliteTableWriter<PaperTopic> _paperTopics;
-    private readonly SqliteTableWriter<Citation> _citations;
-    private readonly SqliteTableWriter<Venue> _venues;
+    private readonly UpsertTableWriter<Paper> _papers;
+    private readonly UpsertTableWriter<Author> _authors;
+    private readonly UpsertTableWriter<Institution> _institutions;
+    private readonly UpsertTableWriter<Topic> _topics;
+    private readonly UpsertTableWriter<Authorship> _authorships;
+    private readonly UpsertTableWriter<Affiliation> _affiliations;
+    private readonly UpsertTableWriter<PaperInstitution> _paperInstitutions;
+    private readonly UpsertTableWriter<PaperTopic> _paperTopics;
+    private readonly UpsertTableWriter<Citation> _citations;
+    private readonly UpsertTableWriter<Venue> _venues;
     // A work's waiting references and yearly counts are many small rows (real works cite dozens of works the store does not
-    // hold): each list is written by one statement over a JSON array ($keep) rather than a statement per row.
+    // hold): each list is written by one statement over a JSON array (@keep) rather than a statement per row.
     private readonly DbCommand _insertPending;
     private readonly DbCommand _upsertYears;
     private readonly DbCommand _resolvePending;
     private readonly DbCommand _deletePending;
     private readonly DbCommand _setAuthorAliases;
-    // What a newer record of a work replaces: each DELETEs the work's rows of one table that the record no longer names ($keep,
+    // What a newer record of a work replaces: each DELETEs the work's rows of one table that the record no longer names (@keep,
     // a JSON array of their other key column), so that rows it still names are left untouched and a rerun changes nothing.
     private readonly DbCommand _sweepAuthorships, _sweepInstitutions, _sweepTopics, _sweepCitations, _sweepPending, _sweepYears;
     // The rows of the work being written, by their other key column, for the sweeps.
@@ -58,7 +58,7 @@ internal sealed class WorkRowWriter : IDisposable
     {
         _keys = keys;
         var connection = transaction.Connection!;
-        SqliteTableWriter<T> Table<T>(params string[] merged) where T : class => SqliteTableWriter.Create<T>(db, connection, transaction, merged);
+        UpsertTableWriter<T> Table<T>(params string[] merged) where T : class => UpsertTableWriter.Create<T>(db, connection, transaction, merged);
         _papers = Table<Paper>(nameof(Paper.Title), nameof(Paper.Abstract), nameof(Paper.PublicationDate), nameof(Paper.Doi),
             nameof(Paper.ArxivId), nameof(Paper.OpenAlexId), nameof(Paper.ReportedCitationCount), nameof(Paper.ReportedCitationCountSource),
             nameof(Paper.AuthorListTruncated), nameof(Paper.Type), nameof(Paper.Language), nameof(Paper.IsOpenAccess), nameof(Paper.OpenAccessStatus),
@@ -78,6 +78,7 @@ internal sealed class WorkRowWriter : IDisposable
 
         // References that waited for this work become citations, in two prepared statements named from the EF model.
         var sql = db.GetService<ISqlGenerationHelper>();
+        var dialect = BulkSql.For(db);
         string Name<T>(string property)
         {
             var entity = db.Model.FindEntityType(typeof(T))!;
@@ -89,12 +90,12 @@ internal sealed class WorkRowWriter : IDisposable
         var citedOpenAlex = Name<PendingCitation>(nameof(PendingCitation.CitedOpenAlexId));
         _resolvePending = Prepare(connection, transaction,
             $"INSERT INTO {TableOf<Citation>()} ({Name<Citation>(nameof(Citation.CitingPaperId))}, {Name<Citation>(nameof(Citation.CitedPaperId))}) "
-            + $"SELECT {citing}, $key FROM {pendingTable} WHERE {citedOpenAlex} = $openAlex AND {citing} <> $key ON CONFLICT DO NOTHING");
-        _deletePending = Prepare(connection, transaction, $"DELETE FROM {pendingTable} WHERE {citedOpenAlex} = $openAlex");
+            + $"SELECT {citing}, @key FROM {pendingTable} WHERE {citedOpenAlex} = @openAlex AND {citing} <> @key ON CONFLICT DO NOTHING");
+        _deletePending = Prepare(connection, transaction, $"DELETE FROM {pendingTable} WHERE {citedOpenAlex} = @openAlex");
         // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON after a SELECT.
         _insertPending = Prepare(connection, transaction,
-            $"INSERT INTO {pendingTable} ({citing}, {citedOpenAlex}) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
-            + "FROM json_each($keep) WHERE true ON CONFLICT DO NOTHING");
+            $"INSERT INTO {pendingTable} ({citing}, {citedOpenAlex}) SELECT {dialect.Item(0)}, {dialect.Item(1)} "
+            + $"{dialect.Rows("@keep")} WHERE true ON CONFLICT DO NOTHING");
         using (var any = connection.CreateCommand())
         {
             any.Transaction = transaction;
@@ -103,15 +104,16 @@ internal sealed class WorkRowWriter : IDisposable
         }
         var years = TableOf<ReportedCitationsInYear>();
         var yearCount = Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.CitationCount));
+        var yearKey = $"{Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.PaperId))}, {Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Source))}, "
+            + Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Year));
         _upsertYears = Prepare(connection, transaction,
-            $"INSERT INTO {years} ({Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.PaperId))}, {Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Source))}, "
-            + $"{Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Year))}, {yearCount}) "
-            + $"SELECT $key, '{Source}', json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($keep) WHERE true "
-            + $"ON CONFLICT DO UPDATE SET {yearCount} = excluded.{yearCount} WHERE {years}.{yearCount} IS NOT excluded.{yearCount}");
+            $"INSERT INTO {years} ({yearKey}, {yearCount}) "
+            + $"SELECT @key, '{Source}', {dialect.Item(0, "integer")}, {dialect.Item(1, "integer")} {dialect.Rows("@keep")} WHERE true "
+            + $"ON CONFLICT ({yearKey}) DO UPDATE SET {yearCount} = excluded.{yearCount} WHERE {years}.{yearCount} IS DISTINCT FROM excluded.{yearCount}");
         _setAuthorAliases = Prepare(connection, transaction,
-            $"UPDATE {TableOf<Author>()} SET {Name<Author>(nameof(Author.OtherOpenAlexIds))} = $openAlex WHERE {Name<Author>(nameof(Author.Id))} = $key");
-        DbCommand Sweep<T>(string paperColumn, string otherColumn, string? condition = null) => Prepare(connection, transaction,
-            $"DELETE FROM {TableOf<T>()} WHERE {Name<T>(paperColumn)} = $key AND {Name<T>(otherColumn)} NOT IN (SELECT value FROM json_each($keep))"
+            $"UPDATE {TableOf<Author>()} SET {Name<Author>(nameof(Author.OtherOpenAlexIds))} = {dialect.ListValue("@openAlex")} WHERE {Name<Author>(nameof(Author.Id))} = @key");
+        DbCommand Sweep<T>(string paperColumn, string otherColumn, string? condition = null, string? otherType = null) => Prepare(connection, transaction,
+            $"DELETE FROM {TableOf<T>()} WHERE {Name<T>(paperColumn)} = @key AND {Name<T>(otherColumn)} NOT IN ({dialect.Values("@keep", otherType)})"
             + (condition is null ? "" : " AND " + condition));
         _sweepAuthorships = Sweep<Authorship>(nameof(Authorship.PaperId), nameof(Authorship.AuthorId));
         _sweepInstitutions = Sweep<PaperInstitution>(nameof(PaperInstitution.PaperId), nameof(PaperInstitution.InstitutionId));
@@ -120,7 +122,7 @@ internal sealed class WorkRowWriter : IDisposable
         _sweepCitations = Sweep<Citation>(nameof(Citation.CitingPaperId), nameof(Citation.CitedPaperId));
         _sweepPending = Sweep<PendingCitation>(nameof(PendingCitation.CitingPaperId), nameof(PendingCitation.CitedOpenAlexId));
         _sweepYears = Sweep<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.PaperId), nameof(ReportedCitationsInYear.Year),
-            $"{Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Source))} = '{Source}'");
+            $"{Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Source))} = '{Source}'", otherType: "integer");
     }
 
     /// <summary>References that became citations: to works stored before the citing one, and waiting ones whose work arrived.</summary>
@@ -199,11 +201,11 @@ internal sealed class WorkRowWriter : IDisposable
 
     private static void Sweep<T>(DbCommand sweep, string paperKey, List<T> kept) => Run(sweep, paperKey, kept);
 
-    // Runs a statement over the work keyed paperKey and a list of values, which it reads as the JSON array $keep.
+    // Runs a statement over the work keyed paperKey and a list of values, which it reads as the JSON array @keep.
     private static int Run<T>(DbCommand command, string paperKey, List<T> values)
     {
-        command.Parameters["$key"].Value = paperKey;
-        command.Parameters["$keep"].Value = System.Text.Json.JsonSerializer.Serialize(values);
+        command.Parameters["@key"].Value = paperKey;
+        command.Parameters["@keep"].Value = System.Text.Json.JsonSerializer.Serialize(values);
         return command.ExecuteNonQuery();
     }
 
@@ -296,8 +298,8 @@ internal sealed class WorkRowWriter : IDisposable
             return;
         aliases.Add(openAlexId);
         _keys.Authors.RememberAlias(authorKey, openAlexId);
-        _setAuthorAliases.Parameters["$key"].Value = authorKey;
-        _setAuthorAliases.Parameters["$openAlex"].Value = System.Text.Json.JsonSerializer.Serialize(aliases);
+        _setAuthorAliases.Parameters["@key"].Value = authorKey;
+        _setAuthorAliases.Parameters["@openAlex"].Value = System.Text.Json.JsonSerializer.Serialize(aliases);
         _setAuthorAliases.ExecuteNonQuery();
     }
 
@@ -403,7 +405,7 @@ internal sealed class WorkRowWriter : IDisposable
             return;
         // In key order, so that the rows go into the table's key index one after the other.
         waiting.Sort((a, b) => string.CompareOrdinal(a[0], b[0]) is var byCiting and not 0 ? byCiting : string.CompareOrdinal(a[1], b[1]));
-        _insertPending.Parameters["$keep"].Value = System.Text.Json.JsonSerializer.Serialize(waiting);
+        _insertPending.Parameters["@keep"].Value = System.Text.Json.JsonSerializer.Serialize(waiting);
         _insertPending.ExecuteNonQuery();
         _storeHasPending = true;
     }
@@ -413,10 +415,10 @@ internal sealed class WorkRowWriter : IDisposable
         // Waiting references of this batch are in _batchPending, resolved by Flush; the store's only if it has any.
         if (!_storeHasPending)
             return;
-        _resolvePending.Parameters["$key"].Value = paperKey;
-        _resolvePending.Parameters["$openAlex"].Value = openAlexId;
+        _resolvePending.Parameters["@key"].Value = paperKey;
+        _resolvePending.Parameters["@openAlex"].Value = openAlexId;
         _pendingResolved += _resolvePending.ExecuteNonQuery();
-        _deletePending.Parameters["$openAlex"].Value = openAlexId;
+        _deletePending.Parameters["@openAlex"].Value = openAlexId;
         _deletePending.ExecuteNonQuery();
     }
 
@@ -425,7 +427,7 @@ internal sealed class WorkRowWriter : IDisposable
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var name in new[] { "$key", "$openAlex", "$keep" })
+        foreach (var name in new[] { "@key", "@openAlex", "@keep" })
         {
             if (!sql.Contains(name, StringComparison.Ordinal))
                 continue;
@@ -440,7 +442,7 @@ internal sealed class WorkRowWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var table in new SqliteTableWriter[]
+        foreach (var table in new UpsertTableWriter[]
                  { _papers, _authors, _institutions, _topics, _authorships, _affiliations, _paperInstitutions, _paperTopics, _citations, _venues })
             table.Dispose();
         foreach (var command in new[] { _sweepAuthorships, _sweepInstitutions, _sweepTopics, _sweepCitations, _sweepPending, _sweepYears,

@@ -1,3 +1,4 @@
+using ScholarGraph.Tests.Shared.Postgres;
 using System.Net;
 using System.Text;
 using ScholarGraph.Server.Tests.Infrastructure;
@@ -5,10 +6,10 @@ using ScholarGraph.Server.Tests.Infrastructure;
 namespace ScholarGraph.Server.Tests.Hosting.Attacks;
 
 /// <summary>
-/// The attacks of the OWASP GraphQL Cheat Sheet and graphql-armor's test suite against the real server on SQLite (so filter
+/// The attacks of the OWASP GraphQL Cheat Sheet and graphql-armor's test suite against the real server on SQLite and PostgreSQL (so filter
 /// values reach real SQL): each is refused with a 4xx or a GraphQL error with a code, never a 500, and the next request is served.
 /// </summary>
-public sealed class AttackTests(SqliteScholarGraphFactory server) : IClassFixture<SqliteScholarGraphFactory>
+public abstract class AttackTests<TFactory>(TFactory server) : IClassFixture<TFactory> where TFactory : ScholarGraphFactory
 {
     private AttackClient Client => new(server.CreateClient());
 
@@ -159,3 +160,8 @@ public sealed class AttackTests(SqliteScholarGraphFactory server) : IClassFixtur
         await Client.AssertStillServingAsync();
     }
 }
+
+public sealed class AttacksOnSqliteTests(SqliteScholarGraphFactory server) : AttackTests<SqliteScholarGraphFactory>(server);
+
+[RequiresPostgres]
+public sealed class AttacksOnPostgresTests(PostgresScholarGraphFactory server) : AttackTests<PostgresScholarGraphFactory>(server);

@@ -4,42 +4,37 @@ using ScholarGraph.Server.Hosting.CommandLine;
 using ScholarGraph.Server.Tests.Infrastructure;
 using ScholarGraph.Tests.Shared;
 using ScholarGraph.Storage.Database;
+using ScholarGraph.Tests.Shared.Postgres;
 
 namespace ScholarGraph.Server.Tests.Hosting.CommandLine;
 
 /// <summary>
-/// <c>scholargraph import</c> writes the dozen-work OpenAlex sample into a SQLite file; a server started on that file then answers
+/// <c>scholargraph import</c> writes the dozen-work OpenAlex sample into a SQLite file (with <c>--database FILE</c>) or a PostgreSQL
+/// database (with <c>--Database:Provider Postgres --Database:ConnectionString ...</c>); a server started on that store then answers
 /// the coauthor network (by the coauthors field and by the graph index's coauthorNetwork), topic hierarchy, institution type and
 /// reported citation count the sample implies through GraphQL.
 /// </summary>
-public sealed class ImportCommandTests : IDisposable
+public abstract class ImportCommandTests : IDisposable
 {
     private static readonly string Sample = Path.Combine(RepositoryPaths.Root, "tests", "ScholarGraph.Storage.Tests", "Import", "openalex-sample.jsonl");
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"scholargraph-import-{Guid.NewGuid():N}.db");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var path in SqliteStoreFile.WithCompanions(_database))
-            File.Delete(path);
-    }
+    public abstract void Dispose();
 
-    private static Task<int?> Run(params string[] args) => ScholarGraphCommandLine.TryRunAsync(args, _ => Task.FromResult(0));
+    /// <summary>The command-line options that name the store to write.</summary>
+    protected abstract string[] Store { get; }
 
-    // The server on the imported file alone (no seed), as `dotnet run` would start on it.
-    private sealed class ImportedStore(string database) : ScholarGraphFactory("Sqlite", new()
-    {
-        ["Database:ConnectionString"] = $"Data Source={database}",
-        ["Database:SeedOnStart"] = "false",
-    });
+    /// <summary>The server on the imported store alone (no seed), as <c>dotnet run</c> would start on it.</summary>
+    protected abstract ScholarGraphFactory ImportedStore();
+
+    private Task<int?> Run(params string[] args) => ScholarGraphCommandLine.TryRunAsync([.. args, .. Store], _ => Task.FromResult(0));
 
     [Fact]
     public async Task The_imported_sample_answers_its_coauthor_network_and_topic_hierarchy_through_GraphQL()
     {
-        Assert.Equal(0, await Run("import", Sample, "--database", _database));
-        Assert.Equal(0, await Run("import", Sample, "--database", _database, "--on-error", "stop"));
+        Assert.Equal(0, await Run("import", Sample));
+        Assert.Equal(0, await Run("import", Sample, "--on-error", "stop"));
 
-        await using var server = new ImportedStore(_database);
+        await using var server = ImportedStore();
         var data = await server.QueryAsync("""
             {
               authors(first: 20) {
@@ -108,9 +103,9 @@ public sealed class ImportCommandTests : IDisposable
     {
         var oddForms = Path.Combine(RepositoryPaths.Root, "tests", "ScholarGraph.Storage.Tests", "Import", "openalex-odd-forms.jsonl");
         // One record has no title: the import skips it and says so by its exit code.
-        Assert.Equal(1, await Run("import", oddForms, "--database", _database));
+        Assert.Equal(1, await Run("import", oddForms));
 
-        await using var server = new ImportedStore(_database);
+        await using var server = ImportedStore();
         var paper = (await server.QueryAsync("""
             query($id: ID!) {
               paper(id: $id) {
@@ -154,15 +149,15 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task A_bad_option_exits_2_and_an_import_that_did_not_write_everything_exits_1()
     {
-        Assert.Equal(2, await Run("import", Sample, "--database", _database, "--on-error", "ignore"));
-        Assert.Equal(2, await Run("import", "--database", _database));
+        Assert.Equal(2, await Run("import", Sample, "--on-error", "ignore"));
+        Assert.Equal(2, await Run("import"));
         var bad = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.jsonl");
         try
         {
             await File.WriteAllTextAsync(bad, "{\"id\": \"https://openalex.org/W1\"}\n");
-            Assert.Equal(1, await Run("import", bad, "--database", _database, "--on-error", "stop"));
+            Assert.Equal(1, await Run("import", bad, "--on-error", "stop"));
             // Skipped rather than stopped, it still was not written: the exit code says so.
-            Assert.Equal(1, await Run("import", bad, "--database", _database));
+            Assert.Equal(1, await Run("import", bad));
         }
         finally
         {
@@ -190,4 +185,46 @@ public sealed class ImportCommandTests : IDisposable
         }
         return network;
     }
+}
+
+public sealed class ImportCommandOnSqliteTests : ImportCommandTests
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"scholargraph-import-{Guid.NewGuid():N}.db");
+
+    public override void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var path in SqliteStoreFile.WithCompanions(_database))
+            File.Delete(path);
+    }
+
+    protected override string[] Store => ["--database", _database];
+
+    protected override ScholarGraphFactory ImportedStore() => new StoreServer("Sqlite", $"Data Source={_database}");
+
+    private sealed class StoreServer(string provider, string connectionString) : ScholarGraphFactory(provider, new()
+    {
+        ["Database:ConnectionString"] = connectionString,
+        ["Database:SeedOnStart"] = "false",
+    });
+}
+
+[RequiresPostgres]
+public sealed class ImportCommandOnPostgresTests : ImportCommandTests
+{
+    private readonly PostgresTestDatabase _database = PostgresTestServer.CreateDatabase("import-command", create: false);
+
+    public override void Dispose() => _database.Dispose();
+
+    protected override string[] Store => ["--Database:Provider", "Postgres", "--Database:ConnectionString", _database.ConnectionString];
+
+    // The imported database itself, not one of the factory's own.
+    protected override ScholarGraphFactory ImportedStore() => new StoreServer(_database.ConnectionString);
+
+    private sealed class StoreServer(string connectionString) : ScholarGraphFactory("InMemory", new()
+    {
+        ["Database:Provider"] = "Postgres",
+        ["Database:ConnectionString"] = connectionString,
+        ["Database:SeedOnStart"] = "false",
+    });
 }

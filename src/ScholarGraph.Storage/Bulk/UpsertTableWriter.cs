@@ -10,17 +10,18 @@ namespace ScholarGraph.Storage.Bulk;
 /// <summary>
 /// Writes rows of one entity type through one prepared, parameterised upsert on an open connection and transaction. Table, columns,
 /// key and value conversions all come from the EF Core model, so a change to the mappings changes this SQL with it:
-/// <code>INSERT INTO "T" (k, a, b) VALUES ($p0, $p1, $p2)
-/// ON CONFLICT (k) DO UPDATE SET a = excluded.a, b = excluded.b WHERE "T".a IS NOT excluded.a OR "T".b IS NOT excluded.b</code>
-/// so a row that exists with the same values is not touched (SQLite then reports 0 rows changed), and a table whose columns are
-/// all key columns uses <c>DO NOTHING</c>. A writer made with a list of merged properties (the importer's) changes only those on a
+/// <code>INSERT INTO "T" (k, a, b) VALUES (@p0, @p1, @p2)
+/// ON CONFLICT (k) DO UPDATE SET a = excluded.a, b = excluded.b
+/// WHERE "T".a IS DISTINCT FROM excluded.a OR "T".b IS DISTINCT FROM excluded.b</code>
+/// (the same SQL on SQLite and PostgreSQL) so a row that exists with the same values is not touched (the database then reports 0
+/// rows changed), and a table whose columns are all key columns uses <c>DO NOTHING</c>. A writer made with a list of merged properties (the importer's) changes only those on a
 /// conflict, and keeps a stored value where the new one is null: <c>SET a = COALESCE(excluded.a, "T".a)</c>.
 /// </summary>
-internal abstract class SqliteTableWriter : IDisposable
+internal abstract class UpsertTableWriter : IDisposable
 {
     private readonly DbCommand _command;
 
-    protected SqliteTableWriter(DbCommand command, string table)
+    protected UpsertTableWriter(DbCommand command, string table)
     {
         _command = command;
         Table = table;
@@ -43,7 +44,7 @@ internal abstract class SqliteTableWriter : IDisposable
     /// Null (the default) to overwrite every non-key column of an existing row; else the properties an existing row takes from the
     /// new one, each only where the new value is not null (an empty list leaves existing rows alone).
     /// </param>
-    public static SqliteTableWriter<T> Create<T>(
+    public static UpsertTableWriter<T> Create<T>(
         DbContext db, DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string>? mergedProperties = null) where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T))
@@ -65,24 +66,24 @@ internal abstract class SqliteTableWriter : IDisposable
         var conflict = values.Length == 0
             ? "DO NOTHING"
             : $"DO UPDATE SET {string.Join(", ", values.Select(c => $"{c} = {NewValue(c)}"))} "
-              + $"WHERE {string.Join(" OR ", values.Select(c => $"{table}.{c} IS NOT {NewValue(c)}"))}";
+              + $"WHERE {string.Join(" OR ", values.Select(c => $"{table}.{c} IS DISTINCT FROM {NewValue(c)}"))}";
 
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             $"INSERT INTO {table} ({string.Join(", ", properties.Select(Column))}) "
-            + $"VALUES ({string.Join(", ", properties.Select((_, i) => "$p" + i))}) "
+            + $"VALUES ({string.Join(", ", properties.Select((_, i) => "@p" + i))}) "
             + $"ON CONFLICT ({string.Join(", ", keys.Select(Column))}) {conflict}";
         var columns = new ColumnBinding[properties.Length];
         for (var i = 0; i < properties.Length; i++)
         {
             var mapping = (RelationalTypeMapping)properties[i].GetTypeMapping();
-            var parameter = mapping.CreateParameter(command, "$p" + i, null, properties[i].IsNullable);
+            var parameter = mapping.CreateParameter(command, "@p" + i, null, properties[i].IsNullable);
             command.Parameters.Add(parameter);
             columns[i] = new ColumnBinding(parameter, properties[i].GetGetter(), mapping.Converter);
         }
         command.Prepare();
-        return new SqliteTableWriter<T>(command, table, columns);
+        return new UpsertTableWriter<T>(command, table, columns);
     }
 
     /// <summary>Binds one row's values and runs the upsert.</summary>
@@ -115,12 +116,12 @@ internal abstract class SqliteTableWriter : IDisposable
     internal sealed record ColumnBinding(DbParameter Parameter, IClrPropertyGetter Getter, ValueConverter? Converter);
 }
 
-/// <summary>The <see cref="SqliteTableWriter"/> of <typeparamref name="T"/>'s table.</summary>
-internal sealed class SqliteTableWriter<T> : SqliteTableWriter where T : class
+/// <summary>The <see cref="UpsertTableWriter"/> of <typeparamref name="T"/>'s table.</summary>
+internal sealed class UpsertTableWriter<T> : UpsertTableWriter where T : class
 {
     private readonly ColumnBinding[] _columns;
 
-    internal SqliteTableWriter(DbCommand command, string table, ColumnBinding[] columns) : base(command, table) => _columns = columns;
+    internal UpsertTableWriter(DbCommand command, string table, ColumnBinding[] columns) : base(command, table) => _columns = columns;
 
     /// <summary>Upserts <paramref name="row"/>.</summary>
     public void Write(T row) => Execute(row, _columns);
