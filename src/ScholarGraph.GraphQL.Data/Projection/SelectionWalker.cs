@@ -6,7 +6,7 @@ namespace ScholarGraph.GraphQL.Data.Projection;
 
 /// <summary>
 /// Collects the fields a query selects on an entity type below a field, following the given paths (such as <c>nodes</c> or
-/// <c>edges { node }</c>), inline fragments and named fragment spreads. Directives (<c>@skip</c>, <c>@include</c>) are not
+/// <c>edges { node }</c>), inline fragments and named fragment spreads, also below a field of a union type. Directives (<c>@skip</c>, <c>@include</c>) are not
 /// evaluated: a field they leave out is still collected, which reads a column too many but never one too few.
 /// </summary>
 internal static class SelectionWalker
@@ -16,7 +16,9 @@ internal static class SelectionWalker
         GraphQLDocument document, GraphQLField field, IGraphType fieldType, SelectionPaths paths, IComplexGraphType target)
     {
         var found = new HashSet<FieldType>();
-        if (fieldType.GetNamedType() is IComplexGraphType start && field.SelectionSet is { } selections)
+        // A union has no fields of its own: what is selected on it are fragments on its members, the target among them.
+        var start = fieldType.GetNamedType() switch { IComplexGraphType complex => complex, UnionGraphType => target, _ => null };
+        if (start is not null && field.SelectionSet is { } selections)
         {
             foreach (var path in paths.Paths)
                 Walk(document, start, selections, path, 0, target, found);

@@ -47,6 +47,9 @@ internal static class NodeFields
             });
     }
 
+    /// <summary>The node of type <paramref name="typeName"/> (one of the node types) with <paramref name="key"/>, batched by type.</summary>
+    public static IDataLoaderResult<object?> LoadNode(IResolveFieldContext context, string typeName, string key) => LoadersByType[typeName](context, key);
+
     private static IDataLoaderResult<object?> Load(IResolveFieldContext context, string id, string argument)
     {
         var (type, key) = NodeIds.Decode(context, id, argument);

@@ -10,6 +10,7 @@ using ScholarGraph.Server.GraphQuestions.Networks;
 using ScholarGraph.Server.Institutions;
 using ScholarGraph.Server.Nodes;
 using ScholarGraph.Server.Papers;
+using ScholarGraph.Server.Search;
 using ScholarGraph.Server.Topics;
 using ScholarGraph.Server.Venues;
 
@@ -41,5 +42,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddNetworkFields();
         this.AddTopicClustersField();
         this.AddTrendingTopicsField();
+
+        this.AddSearchFields(paging);
     }
 }

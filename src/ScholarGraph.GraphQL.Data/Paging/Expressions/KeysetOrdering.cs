@@ -174,6 +174,13 @@ public sealed class KeysetOrdering<T>
         return rest is null ? beyond : Expression.OrElse(beyond, Expression.AndAlso(Expression.Equal(key, right), rest));
     }
 
+    /// <summary>
+    /// The key values <paramref name="cursor"/> holds, in key order, for a page read outside LINQ (such as a store's own SQL) that
+    /// states "after the cursor" itself.
+    /// </summary>
+    /// <exception cref="PagingException">The cursor is malformed or belongs to another connection or order.</exception>
+    public IReadOnlyList<object?> ValuesOf(string cursor, string argumentPath) => Decode(cursor, argumentPath);
+
     private object?[] Decode(string cursor, string argumentPath)
     {
         JsonElement[] parts;
