@@ -8,6 +8,7 @@ using ScholarGraph.Server.Hosting.Configuration;
 using ScholarGraph.Server.Hosting.Cors;
 using ScholarGraph.Server.Hosting.Observability;
 using ScholarGraph.Server.Hosting.RateLimiting;
+using ScholarGraph.Server.Hosting.ReadReplicas;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Hosting.Security;
 using ScholarGraph.Server.Writes.Subscriptions;
@@ -46,6 +47,7 @@ public static class ScholarGraphHostingExtensions
     {
         var configuration = builder.Configuration;
         builder.Services.AddScholarGraphDatabase(configuration);
+        builder.Services.AddScholarGraphReadReplica(configuration);
         builder.Services.AddGraphChanges();
         builder.Services.AddScholarGraphSecurity(configuration);
         builder.Services.AddScholarGraphSubscriptions();

@@ -11,6 +11,9 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>The name of the connection string (<c>ConnectionStrings:ScholarGraph</c>).</summary>
     public const string ConnectionStringName = "ScholarGraph";
 
+    /// <summary>The name of the read replica's connection string (<c>ConnectionStrings:ScholarGraphReplica</c>).</summary>
+    public const string ReplicaConnectionStringName = "ScholarGraphReplica";
+
     /// <summary>The SQLite connection string used when none is set: a file under the working directory.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=data/scholargraph.db";
 
@@ -24,6 +27,13 @@ public sealed class DatabaseOptions : IValidatableObject
     /// existing server; the database is created when missing and the role may create it).
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// A PostgreSQL streaming replica of the store (a hot standby of the server <see cref="ConnectionString"/> names) that takes
+    /// the reads of queries, or none. Default: none, read from <c>ConnectionStrings:ScholarGraphReplica</c> unless set itself. Only
+    /// with <see cref="DatabaseProvider.Postgres"/>; writes, migrations and the graph index always use the primary.
+    /// </summary>
+    public string? ReplicaConnectionString { get; set; }
 
     /// <summary>Whether to load the seed files into the store on start. Default: <c>true</c>.</summary>
     public bool SeedOnStart { get; set; } = true;
@@ -72,10 +82,23 @@ public sealed class DatabaseOptions : IValidatableObject
             yield return new ValidationResult(
                 $"'Postgres' {postgresProblem}: set ConnectionStrings:ScholarGraph (or Database:ConnectionString) to one such as '{ExamplePostgresConnectionString}'",
                 [nameof(Provider)]);
-        else if (Provider == DatabaseProvider.Sqlite && !string.IsNullOrWhiteSpace(ConnectionString) && SqliteProblem(ConnectionString) is { } problem)
+        if (ReplicaProblem() is { } replicaProblem)
+            yield return new ValidationResult(replicaProblem, [nameof(ReplicaConnectionString)]);
+        if (Provider == DatabaseProvider.Sqlite && !string.IsNullOrWhiteSpace(ConnectionString) && SqliteProblem(ConnectionString) is { } problem)
             yield return new ValidationResult(
                 $"is not a SQLite connection string such as 'Data Source=data/scholargraph.db' ({problem}); it is read from "
                 + $"ConnectionStrings:{ConnectionStringName} unless set itself", [nameof(ConnectionString)]);
+    }
+
+    private string? ReplicaProblem()
+    {
+        if (string.IsNullOrWhiteSpace(ReplicaConnectionString))
+            return null;
+        if (Provider != DatabaseProvider.Postgres)
+            return $"is set, but a read replica needs Database:Provider 'Postgres' (it is '{Provider}'); remove ConnectionStrings:{ReplicaConnectionStringName}";
+        return PostgresConnectionProblem(ReplicaConnectionString) is { } problem
+            ? $"{problem}: set ConnectionStrings:{ReplicaConnectionStringName} to the standby's, such as '{ExamplePostgresConnectionString}'"
+            : null;
     }
 
     // The builder's own reason (an unknown keyword, a malformed pair), never the string itself, which may hold a password.

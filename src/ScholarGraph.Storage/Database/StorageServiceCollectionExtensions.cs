@@ -6,6 +6,8 @@ using ScholarGraph.Storage.Database.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+using ScholarGraph.Storage.Database.Replicas;
 
 namespace ScholarGraph.Storage.Database;
 
@@ -26,12 +28,31 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers the read replica that <see cref="DatabaseOptions.ReplicaConnectionString"/> names: its
+    /// <see cref="ReplicaAvailability"/> and its <see cref="ReadReplicaContextFactory"/> (with the same interceptors as the
+    /// primary's). Call it only when a replica is configured; the primary's factory stays the store's
+    /// <see cref="IDbContextFactory{TContext}"/>.
+    /// </summary>
+    public static IServiceCollection AddScholarGraphReadReplica(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => new ReplicaAvailability(
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ReplicaConnectionString!, provider.GetRequiredService<ILogger<ReplicaAvailability>>()));
+        services.AddSingleton(provider => new ReadReplicaContextFactory(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+            provider.GetRequiredService<ReplicaAvailability>(), provider.GetServices<IInterceptor>(), provider.GetService<ILoggerFactory>()));
+        return services;
+    }
+
+    /// <summary>
     /// Applies the provider and connection string of <paramref name="options"/> to <paramref name="builder"/>. On SQLite every
     /// connection gets <see cref="DatabaseOptions.BusyTimeout"/>, and migrations are applied one transaction each (see
     /// <see cref="StoreSchema.EnsureAsync"/>). The SQL of every command is logged at Debug, not Information, so a default log
     /// is for operators.
     /// </summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        Configure(builder, options, postgres: null);
+
+    /// <summary>As <see cref="Configure(DbContextOptionsBuilder, DatabaseOptions)"/>, with <paramref name="postgres"/> applied to Npgsql's options on PostgreSQL.</summary>
+    internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, Action<NpgsqlDbContextOptionsBuilder>? postgres)
     {
         // A failed connection is not logged as an error here: the exception reaches the caller, which reports it once (a start
         // refused in one line, a request's error log).
@@ -47,7 +68,7 @@ public static class StorageServiceCollectionExtensions
                 builder.UseInMemoryDatabase(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString);
                 break;
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(options.ConnectionString).SortNullsFirst();
+                builder.UseNpgsql(options.ConnectionString, npgsql => postgres?.Invoke(npgsql)).SortNullsFirst();
                 break;
             default:
                 throw new InvalidOperationException(

@@ -49,6 +49,9 @@ public sealed class SettingsValidationTests
     [InlineData("GraphQLSubscriptions:BufferSize", "0", "Configuration: GraphQLSubscriptions:BufferSize must be at least 1")]
     [InlineData("GraphQLIde:SubscriptionProtocol", "sse", "Configuration: GraphQLIde:SubscriptionProtocol must be one of auto, graphql-transport-ws, graphql-ws, graphql-sse, not 'sse'")]
     [InlineData("Security:Jwt:Issuer", "https://issuer.example", "Configuration: Security:Jwt needs Issuer, Audience and SigningKey together (or none of them, which turns bearer tokens off)")]
+    [InlineData("ConnectionStrings:ScholarGraphReplica", "Host=127.0.0.1;Port=5433", "Configuration: Database:ReplicaConnectionString is set, but a read replica needs Database:Provider 'Postgres' (it is 'InMemory'); remove ConnectionStrings:ScholarGraphReplica")]
+    [InlineData("ReadReplica:ProbeInterval", "00:00:00", "Configuration: ReadReplica:ProbeInterval must be between 00:00:00.050 and 00:01:00")]
+    [InlineData("ReadReplica:MaxLag", "00:00:10", "Configuration: ReadReplica:ReadYourWritesWindow (00:00:05) must be at least MaxLag plus two ProbeIntervals (00:00:12), or a caller may not read its own write")]
     public void A_bad_value_is_refused_naming_its_key_and_the_reason(string key, string value, string problem) =>
         Assert.Equal([problem], ProblemsWith((key, value)));
 

@@ -39,6 +39,14 @@ public class ScholarGraphFactory : WebApplicationFactory<Program>
         _settings = settings ?? [];
     }
 
+    /// <summary>The server on <paramref name="provider"/> at <paramref name="connectionString"/>, a store the test made and drops itself.</summary>
+    protected ScholarGraphFactory(string provider, string connectionString, Dictionary<string, string?> settings)
+    {
+        _provider = provider;
+        _connectionString = connectionString;
+        _settings = settings;
+    }
+
     private readonly CommandCounter _commands = new();
 
     /// <summary>

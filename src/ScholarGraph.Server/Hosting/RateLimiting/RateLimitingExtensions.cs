@@ -29,7 +29,7 @@ public static class RateLimitingExtensions
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) =>
         {
             var limit = settings.Value;
-            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(ClientOf(context), _ => new FixedWindowRateLimiterOptions
+            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(CallerKeys.Of(context), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = limit.PermitLimit,
                 Window = limit.Window,
@@ -58,16 +58,6 @@ public static class RateLimitingExtensions
             endpoint.RequireRateLimiting(PolicyName);
         return endpoint;
     }
-
-    /// <summary>
-    /// Whose budget a request spends: an authenticated caller's (by credential type and holder, so two keys never share one),
-    /// else its remote address's. A credential that fails counts against the address, so inventing keys buys no new budget.
-    /// Behind a reverse proxy the address is the proxy's unless forwarded headers are applied first.
-    /// </summary>
-    internal static string ClientOf(HttpContext context) =>
-        context.User.IsAuthenticated() && context.User.Identity is { } identity
-            ? $"caller:{identity.AuthenticationType}:{identity.Name}"
-            : $"address:{context.Connection.RemoteIpAddress}";
 
     private static async ValueTask WriteRefusalAsync(OnRejectedContext rejected, RateLimitingOptions limit, CancellationToken cancellationToken)
     {

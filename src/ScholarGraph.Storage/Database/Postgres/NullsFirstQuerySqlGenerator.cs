@@ -43,7 +43,7 @@ public static class PostgresNullOrdering
     /// <summary>
     /// Replaces Npgsql's SQL generator on <paramref name="builder"/> (configured with <c>UseNpgsql</c>) by one that writes
     /// <c>NULLS FIRST</c> ascending and <c>NULLS LAST</c> descending for every ordering of a value that can be null, as SQLite and
-    /// LINQ to Objects order it. The store's own contexts get it from <see cref="StorageServiceCollectionExtensions.Configure"/>.
+    /// LINQ to Objects order it. The store's own contexts get it from <see cref="StorageServiceCollectionExtensions.Configure(DbContextOptionsBuilder, DatabaseOptions)"/>.
     /// </summary>
     public static DbContextOptionsBuilder SortNullsFirst(this DbContextOptionsBuilder builder) =>
         builder.ReplaceService<IQuerySqlGeneratorFactory, NullsFirstQuerySqlGeneratorFactory>();
