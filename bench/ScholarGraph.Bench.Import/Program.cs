@@ -10,6 +10,11 @@ using ScholarGraph.Storage.Import;
 // Issue 5's import benchmark: works per second into SQLite for a generated OpenAlex-format file, through the importer and
 // through EF Core's SaveChanges, each into a fresh file (bench/README.md); and (issue 15) through the importer for the real
 // OpenAlex file where it is at hand (--real PATH, else shared/openalex-real/openalex-real.jsonl beside or above the repository).
+if (args.Length > 1 && args[0] == RealFileMeasurement.Verb)
+{
+    await RealFileMeasurement.RunAsync(args);
+    return;
+}
 var options = Arguments(args);
 var works = int.Parse(options.GetValueOrDefault("works", "100000"), CultureInfo.InvariantCulture);
 var seed = int.Parse(options.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture);
