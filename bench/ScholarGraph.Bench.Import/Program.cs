@@ -9,7 +9,14 @@ using ScholarGraph.Storage.Import;
 
 // Issue 5's import benchmark: works per second into SQLite for a generated OpenAlex-format file, through the importer and
 // through EF Core's SaveChanges, each into a fresh file (bench/README.md); and (issue 15) through the importer for the real
-// OpenAlex file where it is at hand (--real PATH, else shared/openalex-real/openalex-real.jsonl beside or above the repository).
+// OpenAlex file where it is at hand (--real PATH, else shared/openalex-real/openalex-real.jsonl beside or above the repository),
+// against an older build's importer measured in the same run (--baseline, built by baseline.sh), and into PostgreSQL where
+// SCHOLARGRAPH_POSTGRES names a server (issue 12).
+if (args.Length > 1 && args[0] == RealFileMeasurement.Verb)
+{
+    await RealFileMeasurement.RunAsync(args);
+    return;
+}
 var options = Arguments(args);
 var works = int.Parse(options.GetValueOrDefault("works", "100000"), CultureInfo.InvariantCulture);
 var seed = int.Parse(options.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture);
@@ -23,19 +30,15 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 var real = options.GetValueOrDefault("real") ?? FindRealFile();
 if (real is not null && File.Exists(real))
 {
-    var realRuns = int.Parse(options.GetValueOrDefault("real-runs", "5"), CultureInfo.InvariantCulture);
+    var rounds = int.Parse(options.GetValueOrDefault("rounds", "3"), CultureInfo.InvariantCulture);
+    var realRuns = int.Parse(options.GetValueOrDefault("real-runs", "3"), CultureInfo.InvariantCulture);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Input: the real OpenAlex file {real}, {File.ReadLines(real).Count(l => l.Length > 0):N0} records, {new FileInfo(real).Length / 1048576.0:F1} MiB; best of {realRuns} runs, each into a fresh file"));
-    var best = 0.0;
-    for (var run = 1; run <= realRuns; run++)
-    {
-        best = Math.Max(best, await MeasureAsync($"StoreImporter, real file (run {run})", cache, async db =>
-        {
-            var summary = await StoreImporter.ImportAsync(db, [real], new ImportOptions { BatchSize = batchSize });
-            return summary.WorksWritten;
-        }, rerun: run == realRuns));
-    }
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Real OpenAlex file: best {best:N0} works/s"));
+        $"Input: the real OpenAlex file {real}, {File.ReadLines(real).Count(l => l.Length > 0):N0} records, {new FileInfo(real).Length / 1048576.0:F1} MiB"));
+    await RealFileComparison.RunAsync(real, options.GetValueOrDefault("baseline"), rounds, realRuns, batchSize, cache);
+    if (Environment.GetEnvironmentVariable(PostgresImport.Variable) is { Length: > 0 } server)
+        await PostgresImport.RunAsync(server, real, realRuns, batchSize);
+    else
+        Console.WriteLine($"PostgreSQL: {PostgresImport.Variable} is not set, its row is skipped");
 }
 else
 {

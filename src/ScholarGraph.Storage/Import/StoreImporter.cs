@@ -111,11 +111,19 @@ public static class StoreImporter
         await db.Database.OpenConnectionAsync(cancellationToken);
         var sqlite = db.Database.IsSqlite();
         var cacheSize = sqlite ? await BulkSeedLoader.PragmaAsync(db, "cache_size", cancellationToken) : null;
+        var synchronous = sqlite ? await BulkSeedLoader.PragmaAsync(db, "synchronous", cancellationToken) : null;
         try
         {
             // As for the bulk loader: a large page cache keeps the indexes a batch touches in memory (PostgreSQL's is the server's).
+            // In WAL mode, synchronous = NORMAL commits a batch without waiting for the disk (the WAL is synced at checkpoints):
+            // a power cut may lose the last batches, never the file's integrity, and a rerun finishes the job. Both settings are
+            // the connection's and are put back after the import.
             if (sqlite)
+            {
                 await BulkSeedLoader.PragmaAsync(db, $"cache_size = -{BulkSeedLoader.LoadCacheKibibytes}", cancellationToken);
+                if (await BulkSeedLoader.PragmaAsync(db, "journal_mode", cancellationToken) is "wal")
+                    await BulkSeedLoader.PragmaAsync(db, "synchronous = NORMAL", cancellationToken);
+            }
             var keys = await ImportKeyIndex.LoadAsync(db, cancellationToken);
             run.Keys = keys;
             foreach (var path in files)
@@ -127,7 +135,10 @@ public static class StoreImporter
         finally
         {
             if (sqlite)
+            {
                 await BulkSeedLoader.PragmaAsync(db, "cache_size = " + Convert.ToInt64(cacheSize, CultureInfo.InvariantCulture), CancellationToken.None);
+                await BulkSeedLoader.PragmaAsync(db, "synchronous = " + Convert.ToInt64(synchronous, CultureInfo.InvariantCulture), CancellationToken.None);
+            }
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -43,14 +43,43 @@ public static class OpenAlexWorkReader
         var input = await Decompressed(content, cancellationToken);
         try
         {
-            using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            // Lines are cut from the UTF-8 bytes and parsed from them: reading them as strings first cost a decoding to UTF-16
+            // and, in the parser, an encoding back (a third of the reading thread's time on the real OpenAlex file).
+            var buffer = new byte[1 << 16];
+            int start = 0, end = 0;
             long number = 0;
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            var atEnd = false;
+            while (true)
             {
-                number++;
-                if (string.IsNullOrWhiteSpace(line))
+                var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+                if (newline < 0 && !atEnd)
+                {
+                    // No whole line in the buffer: keep its tail, make room, read on.
+                    if (start > 0)
+                    {
+                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                        end -= start;
+                        start = 0;
+                    }
+                    if (end == buffer.Length)
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    var read = await input.ReadAsync(buffer.AsMemory(end), cancellationToken);
+                    if (read == 0)
+                        atEnd = true;
+                    end += read;
                     continue;
-                yield return Parse(name, number, line);
+                }
+                if (newline < 0 && start == end)
+                    break;
+                var lineEnd = newline < 0 ? end : newline;
+                number++;
+                var line = new ReadOnlyMemory<byte>(buffer, start, lineEnd - start);
+                start = newline < 0 ? end : newline + 1;
+                if (number == 1 && line.Span.StartsWith(Utf8Bom))
+                    line = line[Utf8Bom.Length..];
+                if (IsBlank(line.Span))
+                    continue;
+                yield return Parse(name, number, line.Span);
             }
         }
         finally
@@ -62,8 +91,15 @@ public static class OpenAlexWorkReader
         }
     }
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r\f\v"u8) < 0;
+
     /// <summary>Parses one line and checks that it carries what a work needs: an OpenAlex id, a title, and authors, topics and concepts it can name.</summary>
-    public static OpenAlexWorkLine Parse(string name, long number, string line)
+    public static OpenAlexWorkLine Parse(string name, long number, string line) => Parse(name, number, Encoding.UTF8.GetBytes(line));
+
+    /// <summary>Parses one line given as UTF-8 (see <see cref="Parse(string, long, string)"/>).</summary>
+    public static OpenAlexWorkLine Parse(string name, long number, ReadOnlySpan<byte> line)
     {
         OpenAlexWork? work;
         try

@@ -33,10 +33,12 @@ internal sealed class WorkRowWriter : IDisposable
     private readonly UpsertTableWriter<PaperTopic> _paperTopics;
     private readonly UpsertTableWriter<Citation> _citations;
     private readonly UpsertTableWriter<Venue> _venues;
-    // A work's waiting references and yearly counts are many small rows (real works cite dozens of works the store does not
-    // hold): each list is written by one statement over a JSON array (@keep) rather than a statement per row.
-    private readonly DbCommand _insertPending;
-    private readonly DbCommand _upsertYears;
+    private readonly UpsertTableWriter<ReportedCitationsInYear> _years;
+    private readonly UpsertTableWriter<PendingCitation> _pending;
+    // Every table writer, parents before children: on PostgreSQL their rows wait in memory and go in this order (FlushTables).
+    private readonly UpsertTableWriter[] _tables;
+    // Statements over sets, run where the batch ends, each over a JSON array (@keep): references waiting in the store for the
+    // works that arrived in this batch become citations and stop waiting; authors' further OpenAlex ids are set.
     private readonly DbCommand _resolvePending;
     private readonly DbCommand _deletePending;
     private readonly DbCommand _setAuthorAliases;
@@ -46,12 +48,17 @@ internal sealed class WorkRowWriter : IDisposable
     // The rows of the work being written, by their other key column, for the sweeps.
     private readonly List<string> _keptAuthors = [], _keptInstitutions = [], _keptTopics = [], _keptCited = [], _keptPending = [];
     private readonly List<int> _keptYears = [];
-    private readonly List<int[]> _yearCounts = [];
     // References of this batch's works to works not found when they were written, by citing work: at the batch's end those
     // whose work arrived later in the batch become citations, and the rest are written as waiting ones, sorted, in one statement.
     private readonly Dictionary<string, List<string>> _batchPending = new(StringComparer.Ordinal);
+    // The works of this batch, as [key, OpenAlex id] pairs, that waiting references of the store may name.
+    private readonly List<string[]> _arrived = [];
+    // Authors whose further OpenAlex ids this batch changed.
+    private readonly HashSet<string> _aliasesChanged = new(StringComparer.Ordinal);
+    // Papers with rows handed to the table writers since they were last flushed (on PostgreSQL, still in memory).
+    private readonly HashSet<string> _unflushedPapers = new(StringComparer.Ordinal);
     // Whether the store held waiting references when the batch began: only then can an arriving work resolve stored ones.
-    private bool _storeHasPending;
+    private readonly bool _storeHasPending;
     private long _pendingResolved;
 
     public WorkRowWriter(ScholarGraphDbContext db, DbTransaction transaction, ImportKeyIndex keys)
@@ -75,6 +82,10 @@ internal sealed class WorkRowWriter : IDisposable
         _paperInstitutions = Table<PaperInstitution>(nameof(PaperInstitution.Position));
         _paperTopics = Table<PaperTopic>(nameof(PaperTopic.Score), nameof(PaperTopic.ScoreSource));
         _citations = Table<Citation>();
+        _years = Table<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.CitationCount));
+        _pending = Table<PendingCitation>();
+        _tables = [_venues, _topics, _institutions, _authors, _papers, _authorships, _affiliations, _paperInstitutions, _paperTopics,
+            _citations, _years, _pending];
 
         // References that waited for this work become citations, in two prepared statements named from the EF model.
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -88,28 +99,19 @@ internal sealed class WorkRowWriter : IDisposable
         var pendingTable = TableOf<PendingCitation>();
         var citing = Name<PendingCitation>(nameof(PendingCitation.CitingPaperId));
         var citedOpenAlex = Name<PendingCitation>(nameof(PendingCitation.CitedOpenAlexId));
+        // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON after a SELECT.
         _resolvePending = Prepare(connection, transaction,
             $"INSERT INTO {TableOf<Citation>()} ({Name<Citation>(nameof(Citation.CitingPaperId))}, {Name<Citation>(nameof(Citation.CitedPaperId))}) "
-            + $"SELECT {citing}, @key FROM {pendingTable} WHERE {citedOpenAlex} = @openAlex AND {citing} <> @key ON CONFLICT DO NOTHING");
-        _deletePending = Prepare(connection, transaction, $"DELETE FROM {pendingTable} WHERE {citedOpenAlex} = @openAlex");
-        // "WHERE true" lets SQLite tell the upsert's ON CONFLICT from a join's ON after a SELECT.
-        _insertPending = Prepare(connection, transaction,
-            $"INSERT INTO {pendingTable} ({citing}, {citedOpenAlex}) SELECT {dialect.Item(0)}, {dialect.Item(1)} "
-            + $"{dialect.Rows("@keep")} WHERE true ON CONFLICT DO NOTHING");
+            + $"SELECT p.{citing}, a.work FROM {pendingTable} AS p JOIN (SELECT {dialect.Item(0)} AS work, {dialect.Item(1)} AS openalex {dialect.Rows("@keep")}) AS a "
+            + $"ON p.{citedOpenAlex} = a.openalex WHERE p.{citing} <> a.work ON CONFLICT DO NOTHING");
+        _deletePending = Prepare(connection, transaction,
+            $"DELETE FROM {pendingTable} WHERE {citedOpenAlex} IN (SELECT {dialect.Item(1)} {dialect.Rows("@keep")})");
         using (var any = connection.CreateCommand())
         {
             any.Transaction = transaction;
             any.CommandText = $"SELECT EXISTS (SELECT 1 FROM {pendingTable})";
             _storeHasPending = Convert.ToInt64(any.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0;
         }
-        var years = TableOf<ReportedCitationsInYear>();
-        var yearCount = Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.CitationCount));
-        var yearKey = $"{Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.PaperId))}, {Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Source))}, "
-            + Name<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.Year));
-        _upsertYears = Prepare(connection, transaction,
-            $"INSERT INTO {years} ({yearKey}, {yearCount}) "
-            + $"SELECT @key, '{Source}', {dialect.Item(0, "integer")}, {dialect.Item(1, "integer")} {dialect.Rows("@keep")} WHERE true "
-            + $"ON CONFLICT ({yearKey}) DO UPDATE SET {yearCount} = excluded.{yearCount} WHERE {years}.{yearCount} IS DISTINCT FROM excluded.{yearCount}");
         _setAuthorAliases = Prepare(connection, transaction,
             $"UPDATE {TableOf<Author>()} SET {Name<Author>(nameof(Author.OtherOpenAlexIds))} = {dialect.ListValue("@openAlex")} WHERE {Name<Author>(nameof(Author.Id))} = @key");
         DbCommand Sweep<T>(string paperColumn, string otherColumn, string? condition = null, string? otherType = null) => Prepare(connection, transaction,
@@ -144,9 +146,14 @@ internal sealed class WorkRowWriter : IDisposable
         if (replaces && updatedAt is { } at && at < storedAt)
         {
             // The stored record is newer and stays; references waiting for this record's id still find the work.
-            ResolvePending(paperKey, openAlexId);
+            _arrived.Add([paperKey, openAlexId]);
             return WorkOutcome.KeptNewer;
         }
+        // A record replacing one whose rows still wait in memory (PostgreSQL) sends those first, so that the sweeps below
+        // see them and remove what this record no longer names.
+        if (replaces && _unflushedPapers.Contains(paperKey))
+            FlushTables();
+        _unflushedPapers.Add(paperKey);
         _keys.OpenAlexRecordDates[paperKey] = updatedAt ?? DateTime.MinValue;
         foreach (var kept in new System.Collections.IList[] { _keptAuthors, _keptInstitutions, _keptTopics, _keptCited, _keptPending, _keptYears })
             kept.Clear();
@@ -178,14 +185,11 @@ internal sealed class WorkRowWriter : IDisposable
 
         WriteAuthorships(work, paperKey);
         WriteTopics(work, paperKey);
-        _yearCounts.Clear();
         foreach (var year in work.CountsByYear ?? [])
         {
-            _yearCounts.Add([year.Year!.Value, year.CitedByCount!.Value]);
+            _years.Write(new ReportedCitationsInYear { PaperId = paperKey, Source = Source, Year = year.Year!.Value, CitationCount = year.CitedByCount!.Value });
             _keptYears.Add(year.Year.Value);
         }
-        if (_yearCounts.Count > 0)
-            Run(_upsertYears, paperKey, _yearCounts);
         WriteReferences(prepared.References, paperKey, openAlexId);
         if (replaces)
         {
@@ -199,12 +203,15 @@ internal sealed class WorkRowWriter : IDisposable
         return created ? WorkOutcome.Created : WorkOutcome.Updated;
     }
 
-    private static void Sweep<T>(DbCommand sweep, string paperKey, List<T> kept) => Run(sweep, paperKey, kept);
-
-    // Runs a statement over the work keyed paperKey and a list of values, which it reads as the JSON array @keep.
-    private static int Run<T>(DbCommand command, string paperKey, List<T> values)
+    private static void Sweep<T>(DbCommand sweep, string paperKey, List<T> kept)
     {
-        command.Parameters["@key"].Value = paperKey;
+        sweep.Parameters["@key"].Value = paperKey;
+        Run(sweep, kept);
+    }
+
+    // Runs a statement over a list of values, which it reads as the JSON array @keep.
+    private static int Run<T>(DbCommand command, List<T> values)
+    {
         command.Parameters["@keep"].Value = System.Text.Json.JsonSerializer.Serialize(values);
         return command.ExecuteNonQuery();
     }
@@ -298,9 +305,7 @@ internal sealed class WorkRowWriter : IDisposable
             return;
         aliases.Add(openAlexId);
         _keys.Authors.RememberAlias(authorKey, openAlexId);
-        _setAuthorAliases.Parameters["@key"].Value = authorKey;
-        _setAuthorAliases.Parameters["@openAlex"].Value = System.Text.Json.JsonSerializer.Serialize(aliases);
-        _setAuthorAliases.ExecuteNonQuery();
+        _aliasesChanged.Add(authorKey);
     }
 
     private string WriteInstitution(OpenAlexInstitution institution)
@@ -380,46 +385,56 @@ internal sealed class WorkRowWriter : IDisposable
         }
         if (_keptPending.Count > 0)
             _batchPending[paperKey] = [.. _keptPending];
-        ResolvePending(paperKey, openAlexId);
+        _arrived.Add([paperKey, openAlexId]);
     }
 
     /// <summary>
-    /// Ends the batch before its commit: references to works that arrived later in it become citations, and the rest are
-    /// written as <see cref="PendingCitation"/>s.
+    /// Ends the batch before its commit: references to works that arrived later in it become citations, the rest are
+    /// written as <see cref="PendingCitation"/>s, the rows still in memory are written, references the store held for the
+    /// batch's works become citations, and authors' further ids are set.
     /// </summary>
     public void Flush()
     {
-        var waiting = new List<string[]>();
+        var waiting = new List<PendingCitation>();
         foreach (var (citing, references) in _batchPending)
         {
             foreach (var cited in references)
             {
                 if (_keys.Papers.Find(cited) is not { } citedKey)
-                    waiting.Add([citing, cited]);
+                    waiting.Add(new PendingCitation { CitingPaperId = citing, CitedOpenAlexId = cited });
                 else if (citedKey != citing)
                     _citations.Write(new Citation { CitingPaperId = citing, CitedPaperId = citedKey });
             }
         }
         _batchPending.Clear();
-        if (waiting.Count == 0)
-            return;
         // In key order, so that the rows go into the table's key index one after the other.
-        waiting.Sort((a, b) => string.CompareOrdinal(a[0], b[0]) is var byCiting and not 0 ? byCiting : string.CompareOrdinal(a[1], b[1]));
-        _insertPending.Parameters["@keep"].Value = System.Text.Json.JsonSerializer.Serialize(waiting);
-        _insertPending.ExecuteNonQuery();
-        _storeHasPending = true;
+        waiting.Sort((a, b) => string.CompareOrdinal(a.CitingPaperId, b.CitingPaperId) is var byCiting and not 0
+            ? byCiting : string.CompareOrdinal(a.CitedOpenAlexId, b.CitedOpenAlexId));
+        foreach (var row in waiting)
+            _pending.Write(row);
+        FlushTables();
+        // Waiting references of this batch were resolved above; the store's only if it had any when the batch began.
+        if (_storeHasPending && _arrived.Count > 0)
+        {
+            _pendingResolved += Run(_resolvePending, _arrived);
+            Run(_deletePending, _arrived);
+        }
+        _arrived.Clear();
+        foreach (var author in _aliasesChanged)
+        {
+            _setAuthorAliases.Parameters["@key"].Value = author;
+            _setAuthorAliases.Parameters["@openAlex"].Value = System.Text.Json.JsonSerializer.Serialize(_keys.AuthorAliases[author]);
+            _setAuthorAliases.ExecuteNonQuery();
+        }
+        _aliasesChanged.Clear();
     }
 
-    private void ResolvePending(string paperKey, string openAlexId)
+    // Sends the rows the table writers hold (PostgreSQL), parents first; on SQLite they are written already.
+    private void FlushTables()
     {
-        // Waiting references of this batch are in _batchPending, resolved by Flush; the store's only if it has any.
-        if (!_storeHasPending)
-            return;
-        _resolvePending.Parameters["@key"].Value = paperKey;
-        _resolvePending.Parameters["@openAlex"].Value = openAlexId;
-        _pendingResolved += _resolvePending.ExecuteNonQuery();
-        _deletePending.Parameters["@openAlex"].Value = openAlexId;
-        _deletePending.ExecuteNonQuery();
+        foreach (var table in _tables)
+            table.Flush();
+        _unflushedPapers.Clear();
     }
 
     private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql)
@@ -442,11 +457,10 @@ internal sealed class WorkRowWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var table in new UpsertTableWriter[]
-                 { _papers, _authors, _institutions, _topics, _authorships, _affiliations, _paperInstitutions, _paperTopics, _citations, _venues })
+        foreach (var table in _tables)
             table.Dispose();
         foreach (var command in new[] { _sweepAuthorships, _sweepInstitutions, _sweepTopics, _sweepCitations, _sweepPending, _sweepYears,
-                     _resolvePending, _deletePending, _setAuthorAliases, _insertPending, _upsertYears })
+                     _resolvePending, _deletePending, _setAuthorAliases })
             command.Dispose();
     }
 }
