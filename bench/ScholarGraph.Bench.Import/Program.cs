@@ -101,7 +101,7 @@ static async Task<double> MeasureAsync(string name, string folder, Func<ScholarG
     finally
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal", path + "-migrations.lock" })
             File.Delete(file);
     }
 }

@@ -52,7 +52,7 @@ public static class RealFileMeasurement
             finally
             {
                 SqliteConnection.ClearAllPools();
-                foreach (var leftover in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+                foreach (var leftover in new[] { path, path + "-wal", path + "-shm", path + "-journal", path + "-migrations.lock" })
                     File.Delete(leftover);
             }
         }
