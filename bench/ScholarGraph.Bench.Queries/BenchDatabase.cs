@@ -36,7 +36,12 @@ internal static class BenchDatabase
         var database = Path.Combine(cacheFolder, key + ".db");
         var infoFile = Path.Combine(cacheFolder, key + ".json");
         if (File.Exists(database) && File.Exists(infoFile))
+        {
+            // A file cached before a later migration (such as the search tables) is brought up to date, as a server start would.
+            await using (var db = new ScholarGraphDbContext(new DbContextOptionsBuilder<ScholarGraphDbContext>().UseSqlite($"Data Source={database}").Options))
+                await StoreSchema.EnsureAsync(db);
             return (database, JsonSerializer.Deserialize<BenchDatabaseInfo>(await File.ReadAllTextAsync(infoFile))!, true);
+        }
 
         var json = Path.Combine(cacheFolder, key + "-json");
         var building = database + ".building";

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ScholarGraph.Bench.Queries;
 
 /// <summary>The benchmark's command-line options and their defaults.</summary>
-internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Warmup, string CacheFolder, bool Plans, int CompareLoaders)
+internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Warmup, string CacheFolder, bool Plans, int CompareLoaders, bool Search = false, int AutocompletePapers = 0, bool PrepareOnly = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,6 +14,9 @@ internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Wa
         string? cache = null;
         var plans = false;
         var compareLoaders = 0;
+        var search = false;
+        var autocompletePapers = 0;
+        var prepareOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -27,9 +30,12 @@ internal sealed record BenchOptions(int Papers, int Seed, int Iterations, int Wa
                 case "--cache": cache = Next(); break;
                 case "--plans": plans = true; break;
                 case "--compare-loaders": compareLoaders = Number(); break;
+                case "--search": search = true; break;
+                case "--prepare-only": prepareOnly = true; break;
+                case "--autocomplete-papers": autocompletePapers = Number(); break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'.");
             }
         }
-        return new BenchOptions(papers, seed, Math.Max(1, iterations), Math.Max(1, warmup), cache ?? BenchDatabase.DefaultCacheFolder(), plans, compareLoaders);
+        return new BenchOptions(papers, seed, Math.Max(1, iterations), Math.Max(1, warmup), cache ?? BenchDatabase.DefaultCacheFolder(), plans, compareLoaders, search, autocompletePapers, prepareOnly);
     }
 }

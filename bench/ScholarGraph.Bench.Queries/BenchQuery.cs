@@ -19,6 +19,15 @@ internal sealed class BenchInputs
 
     /// <summary>The same, for the unfiltered first page.</summary>
     public string? PlainPageEndCursor { get; set; }
+
+    /// <summary>The search benchmark's phrase (a topic's name), prefixes, and the <c>endCursor</c> of its first page.</summary>
+    public string SearchPhrase { get; set; } = "";
+
+    public string TitlePrefix { get; set; } = "";
+
+    public string AuthorPrefix { get; set; } = "";
+
+    public string? SearchEndCursor { get; set; }
 }
 
 /// <summary>Issue 3's six representative queries, in Hot Chocolate v14 syntax, and the floor they are compared against.</summary>

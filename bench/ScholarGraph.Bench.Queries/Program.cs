@@ -3,8 +3,15 @@ using ScholarGraph.Bench.Queries;
 // Issue 3's query benchmark; bench/README.md says how to run it. Options: --papers N (100000) --seed S (1) --iterations N (200)
 // --warmup N (20) --cache DIR (bench/.cache) --plans (print each query's SQL with SQLite's query plan)
 // --compare-loaders N (also load N generated papers through SeedLoader and through BulkSeedLoader, and compare).
+// --search measures search and autocomplete instead (on PostgreSQL too when SCHOLARGRAPH_POSTGRES is set), and
+// --autocomplete-papers N then also autocomplete alone on a store of N papers; --prepare-only builds the stores and stops.
 var options = BenchOptions.Parse(args);
 var (database, info, cached) = await BenchDatabase.PrepareAsync(options.CacheFolder, options.Papers, options.Seed);
+if (options.Search)
+{
+    await SearchBenchProgram.RunAsync(options, database, info, cached);
+    return;
+}
 await using var harness = QueryHarness.Create(database);
 BenchReport.PrintSetup(database, info, cached, harness.Services);
 var inputs = await BenchReport.PickInputsAsync(harness.Services);

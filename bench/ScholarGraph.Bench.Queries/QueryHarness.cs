@@ -35,13 +35,16 @@ internal sealed class QueryHarness : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static QueryHarness Create(string databasePath)
+    public static QueryHarness Create(string databasePath) => Create("Sqlite", $"Data Source={databasePath}");
+
+    /// <summary>The same on any store: <paramref name="provider"/> is <c>Database:Provider</c>.</summary>
+    public static QueryHarness Create(string provider, string connectionString)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={databasePath}",
+            ["Database:Provider"] = provider,
+            ["Database:ConnectionString"] = connectionString,
             ["Database:SeedOnStart"] = "false",
         });
         builder.Logging.ClearProviders();
