@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ScholarGraph.GraphQL.AspNetCore.Documents;
 
 /// <summary>
-/// The trusted documents of <see cref="TrustedDocumentOptions.Directory"/>, by hash. They are read while the settings are
+/// The trusted documents of <see cref="TrustedDocumentOptions.Directory"/> and <see cref="TrustedDocumentOptions.AppDirectories"/>, by hash. They are read while the settings are
 /// validated (when the host starts), so a bad file stops the start as a bad setting does, with one line per problem
 /// (<c>TrustedDocuments:Directory file '…' …</c>), before the app does anything else. Each folder is read once, however
 /// often the settings are validated, and parsed with the app's <see cref="IDocumentBuilder"/>.
@@ -17,7 +17,7 @@ internal sealed partial class TrustedDocumentStore(IServiceProvider services)
 {
     private readonly Lock _loading = new();
     private FrozenDictionary<string, TrustedDocument> _documents = FrozenDictionary<string, TrustedDocument>.Empty;
-    private (string? Directory, ValidateOptionsResult Result)? _loaded;
+    private (string Directories, ValidateOptionsResult Result)? _loaded;
 
     /// <summary>The document whose SHA-256 (lower-case hex) is <paramref name="hash"/>.</summary>
     public bool TryGet(string hash, [MaybeNullWhen(false)] out TrustedDocument document) =>
@@ -25,34 +25,42 @@ internal sealed partial class TrustedDocumentStore(IServiceProvider services)
 
     public ValidateOptionsResult Validate(string? name, TrustedDocumentOptions options)
     {
-        var directory = string.IsNullOrWhiteSpace(options.Directory)
-            ? null
-            : Path.GetFullPath(options.Directory, services.GetService<IHostEnvironment>()?.ContentRootPath ?? Environment.CurrentDirectory);
+        var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Environment.CurrentDirectory;
+        // The configured folder first, so its problems are named as the setting's; then the app's own.
+        var directories = new List<(string Setting, string Path)>();
+        if (!string.IsNullOrWhiteSpace(options.Directory))
+            directories.Add((nameof(TrustedDocumentOptions.Directory), Path.GetFullPath(options.Directory, root)));
+        directories.AddRange(options.AppDirectories.Where(d => !string.IsNullOrWhiteSpace(d))
+            .Select(d => (nameof(TrustedDocumentOptions.AppDirectories), Path.GetFullPath(d, root))));
+        var key = string.Join('\n', directories.Select(d => d.Path));
         lock (_loading)
         {
-            if (_loaded is { } loaded && loaded.Directory == directory)
+            if (_loaded is { } loaded && loaded.Directories == key)
                 return loaded.Result;
-            var result = Load(directory);
-            _loaded = (directory, result);
+            var result = Load(directories);
+            _loaded = (key, result);
             return result;
         }
     }
 
-    private ValidateOptionsResult Load(string? directory)
+    private ValidateOptionsResult Load(List<(string Setting, string Path)> directories)
     {
-        if (directory is null)
-        {
-            Volatile.Write(ref _documents, FrozenDictionary<string, TrustedDocument>.Empty);
-            return ValidateOptionsResult.Success;
-        }
         // GraphQL.NET's parser as the app configured it (its depth limit, say), so a document parses here as a request would.
         var parser = services.GetService<IDocumentBuilder>() ?? new GraphQLDocumentBuilder();
-        var (documents, problems) = TrustedDocumentFolder.Read(directory, parser);
-        if (problems.Count > 0)
-            return ValidateOptionsResult.Fail(problems.Select(p => $"{TrustedDocumentOptions.SectionName}:{nameof(TrustedDocumentOptions.Directory)} {p}"));
-        Volatile.Write(ref _documents, documents.ToFrozenDictionary(StringComparer.Ordinal));
-        if (services.GetService<ILoggerFactory>() is { } loggers)
-            LogLoaded(loggers.CreateLogger(GraphQLEndpointRouteBuilderExtensions.LogCategory), documents.Count, directory);
+        var all = new Dictionary<string, TrustedDocument>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        foreach (var (setting, directory) in directories)
+        {
+            var (documents, problems) = TrustedDocumentFolder.Read(directory, parser);
+            failures.AddRange(problems.Select(p => $"{TrustedDocumentOptions.SectionName}:{setting} {p}"));
+            foreach (var (hash, document) in documents)
+                all.TryAdd(hash, document);
+            if (problems.Count == 0 && services.GetService<ILoggerFactory>() is { } loggers)
+                LogLoaded(loggers.CreateLogger(GraphQLEndpointRouteBuilderExtensions.LogCategory), documents.Count, directory);
+        }
+        if (failures.Count > 0)
+            return ValidateOptionsResult.Fail(failures);
+        Volatile.Write(ref _documents, all.ToFrozenDictionary(StringComparer.Ordinal));
         return ValidateOptionsResult.Success;
     }
 

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.FileProviders;
+using ScholarGraph.GraphQL.AspNetCore.Documents;
+
+namespace ScholarGraph.Server.Pages;
+
+/// <summary>
+/// Serves the server's own pages, bundled from this folder's vite project at build time into <c>pages/</c> beside the binary:
+/// the profile page at <c>/authors/{id}</c>, the explorer at <c>/explore</c>, and their scripts and styles under <c>/pages/</c>.
+/// The pages run their GraphQL operations as trusted documents, whose manifest the build writes beside them.
+/// </summary>
+public static partial class ScholarGraphPagesExtensions
+{
+    /// <summary>The profile page's route; <c>{id}</c> is an author's global id or key.</summary>
+    public const string ProfilePath = "/authors/{id}";
+
+    /// <summary>The explorer's route; <c>?author=</c> names the author at its centre.</summary>
+    public const string ExplorerPath = "/explore";
+
+    /// <summary>Where the bundle's assets are served (vite's <c>base</c>).</summary>
+    public const string AssetsPath = "/pages";
+
+    private const string LogCategory = "ScholarGraph.Server.Pages";
+
+    /// <summary>The folder the build copies the bundle to.</summary>
+    internal static string BundleDirectory => Path.Combine(AppContext.BaseDirectory, "pages");
+
+    /// <summary>The folder of the pages' trusted documents (a manifest of their operations by SHA-256).</summary>
+    internal static string TrustedDocumentsDirectory => Path.Combine(BundleDirectory, "trusted-documents");
+
+    /// <summary>
+    /// Trusts the pages' operations (<see cref="TrustedDocumentOptions.AppDirectories"/>), so they run whatever
+    /// <c>TrustedDocuments:Mode</c> says. Does nothing when the bundle is missing.
+    /// </summary>
+    public static IServiceCollection AddScholarGraphPages(this IServiceCollection services)
+    {
+        if (Directory.Exists(TrustedDocumentsDirectory))
+            services.Configure<TrustedDocumentOptions>(options => options.AppDirectories.Add(TrustedDocumentsDirectory));
+        return services;
+    }
+
+    /// <summary>
+    /// Maps <see cref="ProfilePath"/> and <see cref="ExplorerPath"/> to their pages and serves the bundle's files at
+    /// <see cref="AssetsPath"/>. Logs a warning and maps nothing when the bundle is missing (a build without npm).
+    /// </summary>
+    public static WebApplication MapScholarGraphPages(this WebApplication app)
+    {
+        if (!File.Exists(Path.Combine(BundleDirectory, "profile.html")))
+        {
+            LogBundleMissing(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), BundleDirectory);
+            return app;
+        }
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = AssetsPath,
+            FileProvider = new PhysicalFileProvider(BundleDirectory),
+            // Vite names assets by their content's hash, so they never change; the HTML must be revalidated.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Path.StartsWithSegments(AssetsPath + "/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
+        app.MapGet(ProfilePath, (HttpContext context) => SendPageAsync(context, "profile.html"));
+        app.MapGet(ExplorerPath, (HttpContext context) => SendPageAsync(context, "explore.html"));
+        return app;
+    }
+
+    private static Task SendPageAsync(HttpContext context, string page)
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        return context.Response.SendFileAsync(Path.Combine(BundleDirectory, page), context.RequestAborted);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The pages' bundle is missing from {BundleDirectory}, so /authors/{{id}} and /explore are not served; building the server bundles them with npm.")]
+    private static partial void LogBundleMissing(ILogger logger, string bundleDirectory);
+}
