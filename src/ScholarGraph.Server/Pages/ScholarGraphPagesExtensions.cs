@@ -1,5 +1,8 @@
 using Microsoft.Extensions.FileProviders;
+using System.Text.Json;
 using ScholarGraph.GraphQL.AspNetCore.Documents;
+using ScholarGraph.GraphQL.AspNetCore.Ide;
+using ScholarGraph.GraphQL.Data.Relay;
 
 namespace ScholarGraph.Server.Pages;
 
@@ -19,6 +22,9 @@ public static partial class ScholarGraphPagesExtensions
     /// <summary>Where the bundle's assets are served (vite's <c>base</c>).</summary>
     public const string AssetsPath = "/pages";
 
+    /// <summary>The author of the shipped seed's profile, whose profile the IDE's example document asks for.</summary>
+    public const string ExampleAuthorKey = "devvrit-khatri";
+
     private const string LogCategory = "ScholarGraph.Server.Pages";
 
     /// <summary>The folder the build copies the bundle to.</summary>
@@ -27,14 +33,29 @@ public static partial class ScholarGraphPagesExtensions
     /// <summary>The folder of the pages' trusted documents (a manifest of their operations by SHA-256).</summary>
     internal static string TrustedDocumentsDirectory => Path.Combine(BundleDirectory, "trusted-documents");
 
+    /// <summary>The profile page's query, as the build copied it.</summary>
+    internal static string ProfileOperationFile => Path.Combine(BundleDirectory, "operations", "Profile.graphql");
+
     /// <summary>
     /// Trusts the pages' operations (<see cref="TrustedDocumentOptions.AppDirectories"/>), so they run whatever
-    /// <c>TrustedDocuments:Mode</c> says. Does nothing when the bundle is missing.
+    /// <c>TrustedDocuments:Mode</c> says, and opens the IDE on the profile page's query with the seed author's id
+    /// (<see cref="ExampleAuthorKey"/>); settings <c>GraphQLIde:Document</c> and <c>GraphQLIde:Variables</c> still win, since
+    /// this runs before the section is bound. Does nothing when the bundle is missing.
     /// </summary>
     public static IServiceCollection AddScholarGraphPages(this IServiceCollection services)
     {
         if (Directory.Exists(TrustedDocumentsDirectory))
             services.Configure<TrustedDocumentOptions>(options => options.AppDirectories.Add(TrustedDocumentsDirectory));
+        if (File.Exists(ProfileOperationFile))
+        {
+            var document = File.ReadAllText(ProfileOperationFile);
+            var variables = JsonSerializer.Serialize(new { id = GlobalId.Encode("Author", ExampleAuthorKey) });
+            services.Configure<GraphQLIdeOptions>(ide =>
+            {
+                ide.Document = document;
+                ide.Variables = variables;
+            });
+        }
         return services;
     }
 

@@ -34,6 +34,8 @@ function trustedDocuments() {
     generateBundle() {
       const manifest = Object.fromEntries(readOperations().map((operation) => [operation.hash, operation.text]));
       this.emitFile({ type: 'asset', fileName: 'trusted-documents/persisted-documents.json', source: JSON.stringify(manifest, null, 2) + '\n' });
+      // The operations by name too, for the server's own use (the IDE opens with the profile query).
+      for (const operation of readOperations()) this.emitFile({ type: 'asset', fileName: `operations/${operation.name}.graphql`, source: operation.text });
     },
   };
 }

@@ -50,11 +50,13 @@ const state = {
 // What is drawn, for tests and for anyone embedding the explorer: node ids are author global ids, edge ids "a|b" sorted.
 const testHook = {
   get center() { return state.center; },
+  /** How many networks were drawn (or failed) for the latest choice at the time; it grows once per settled load. */
   get loads() { return state.loads; },
   get error() { return state.error; },
   get truncated() { return state.truncated; },
-  nodes: () => graph.nodes(),
-  edges: () => graph.edges(),
+  /** The network's authors and coauthorships (not those drawn only for a path). */
+  nodes: () => graph.filterNodes((_, a) => a.pathOnly !== true),
+  edges: () => graph.filterEdges((_, a) => a.pathOnly !== true),
   node: (id: string) => graph.getNodeAttributes(id),
   edge: (id: string) => graph.getEdgeAttributes(id),
   path: () => [...state.pathAuthors],
@@ -62,7 +64,7 @@ const testHook = {
   recentre: (id: string) => loadNetwork(id),
   showPathTo: (id: string) => showPath(id),
   /** The node's position in the graph container's pixels, to click or hover it as a person would. */
-  viewportPosition: (id: string) => renderer.graphToViewport(renderer.getNodeDisplayData(id)!),
+  viewportPosition: (id: string) => renderer.graphToViewport({ x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') }),
   clusters: () => clusterIds,
 };
 (window as unknown as { __explorer: typeof testHook }).__explorer = testHook;
@@ -77,7 +79,10 @@ function setStatus(text: string) {
   $('network-status').textContent = text;
 }
 
+let latestRequest = 0;
+
 async function loadNetwork(centerId: string) {
+  const request = ++latestRequest;
   state.center = centerId;
   const url = new URL(location.href);
   url.searchParams.set('author', centerId);
@@ -92,13 +97,14 @@ async function loadNetwork(centerId: string) {
       to: yearDate(inputs.toYear, '12-31'),
       maxNodes,
     });
-    if (state.center !== centerId) return; // a later choice won
+    if (request !== latestRequest) return; // a later choice won
     state.error = null;
     draw(data);
+    state.loads++;
   } catch (error) {
+    if (request !== latestRequest) return;
     state.error = (error as Error).message;
     setStatus(state.error);
-  } finally {
     state.loads++;
   }
 }
@@ -163,6 +169,9 @@ function stopLayout() {
 }
 
 function clearPath() {
+  // Authors and hops drawn only for a path that left the network go with it.
+  graph.filterNodes((_, attributes) => attributes.pathOnly === true).forEach((node) => graph.dropNode(node));
+  graph.filterEdges((_, attributes) => attributes.pathOnly === true).forEach((edge) => graph.dropEdge(edge));
   state.pathAuthors = [];
   state.pathEdges = new Set();
   $('path-result').innerHTML = '';
@@ -178,12 +187,22 @@ async function showPath(targetId: string) {
     $('path-result').textContent = collaborationPath.reason === 'UNKNOWN_AUTHOR' ? 'One of the authors is unknown.' : 'No chain of coauthors joins them within six steps.';
     return;
   }
+  clearPath();
+  // A path may leave the drawn network: its authors and hops are drawn beside their neighbours on it, until it is cleared.
+  path.authors.forEach((author, index) => {
+    if (graph.hasNode(author.id)) return;
+    const previous = index > 0 ? graph.getNodeAttributes(path.authors[index - 1].id) : { x: 0, y: 0 };
+    graph.addNode(author.id, { x: (previous.x as number) + 1, y: (previous.y as number) + 1, size: 6, color: '#d62728', label: author.name, pathOnly: true, distance: '?', papers: '?' });
+  });
+  for (const hop of path.hops)
+    if (!graph.hasEdge(edgeKey(hop.from.id, hop.to.id)))
+      graph.addEdgeWithKey(edgeKey(hop.from.id, hop.to.id), hop.from.id, hop.to.id, { size: 2, weight: hop.papers.length, color: '#c3c8d4', pathOnly: true });
   state.pathAuthors = path.authors.map((a) => a.id);
   state.pathEdges = new Set(path.hops.map((hop) => edgeKey(hop.from.id, hop.to.id)));
   $('path-result').innerHTML = `<strong>${path.length} step${path.length === 1 ? '' : 's'}</strong><ol class="hops">${path.hops
     .map((hop) => `<li data-hop="${html(edgeKey(hop.from.id, hop.to.id))}">${html(hop.from.name)} → ${html(hop.to.name)}: ${hop.papers
       .map((p) => `<span class="linking-paper" data-paper-id="${html(p.id)}">${html(p.title)}</span>`).join('; ')}</li>`)
-    .join('')}</ol>${path.authors.some((a) => !graph.hasNode(a.id)) ? '<p>Part of the path lies outside the drawn network.</p>' : ''}`;
+    .join('')}</ol>`;
   renderer.refresh();
 }
 
