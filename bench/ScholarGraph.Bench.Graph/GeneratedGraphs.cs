@@ -35,20 +35,26 @@ internal static class GeneratedGraphs
                 document = await JsonSerializer.DeserializeAsync<SeedDocument>(stream, SeedReader.SerializerOptions);
             if (document is null)
                 throw new InvalidDataException($"{file} holds no seed document");
-            foreach (var topic in document.Topics)
-                builder.AddTopic(topic.Id);
-            foreach (var author in document.Authors)
-                builder.AddAuthor(author.Id);
-            foreach (var paper in document.Papers)
-            {
-                builder.AddPaper(paper.Id, paper.Date);
-                foreach (var authorship in paper.Authors)
-                    builder.AddAuthorship(paper.Id, authorship.Author);
-                foreach (var topic in paper.Topics)
-                    builder.AddPaperTopic(paper.Id, topic.Topic, topic.Score ?? 1.0);
-                foreach (var cited in paper.Cites)
-                    builder.AddCitation(paper.Id, cited);
-            }
+            Feed(document, builder);
+        }
+    }
+
+    /// <summary>Adds one seed document's topics, authors and papers (with dates, venues, authorships, scored topics and citations) to the builder.</summary>
+    public static void Feed(SeedDocument document, ScholarlyIndexBuilder builder)
+    {
+        foreach (var topic in document.Topics)
+            builder.AddTopic(topic.Id);
+        foreach (var author in document.Authors)
+            builder.AddAuthor(author.Id);
+        foreach (var paper in document.Papers)
+        {
+            builder.AddPaper(paper.Id, paper.Date, paper.Venue);
+            foreach (var authorship in paper.Authors)
+                builder.AddAuthorship(paper.Id, authorship.Author);
+            foreach (var topic in paper.Topics)
+                builder.AddPaperTopic(paper.Id, topic.Topic, topic.Score ?? 1.0);
+            foreach (var cited in paper.Cites)
+                builder.AddCitation(paper.Id, cited);
         }
     }
 }

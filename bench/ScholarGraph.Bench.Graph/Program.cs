@@ -12,23 +12,14 @@ var root = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "scholar
 const int MaxNodes = 200; // the server's default for coauthorNetwork
 const int Repeats = 200;
 
-var rows = new List<Row>();
-var warmingUp = true;
-void Record(string name, string unit, int size, double value)
-{
-    if (warmingUp)
-        return;
-    var row = rows.FirstOrDefault(r => r.Name == name) ?? new Row(name, unit, []);
-    if (!rows.Contains(row))
-        rows.Add(row);
-    row.Values[size] = value;
-}
+var table = new ResultTable();
+void Record(string name, string unit, int size, double value) => table.Record(name, unit, size, value);
 
 // The first pass over the smallest graph only warms up the JIT (tiered compilation), so that the first column is not its cost.
 foreach (var size in sizes.Prepend(sizes[0]))
 {
     await MeasureAsync(size);
-    warmingUp = false;
+    table.WarmingUp = false;
 }
 
 // A method of its own, so that the previous size's index is garbage before the next heap baseline (locals of a loop body in the
@@ -153,19 +144,4 @@ async Task MeasureAsync(int size)
     GC.KeepAlive(index);
 }
 
-var baseSize = sizes[0];
-var header = $"| {"figure",-36} | unit |" + string.Concat(sizes.Select(s => $" {s,12:N0} | ratio |"));
-Console.WriteLine(header);
-Console.WriteLine("|" + new string('-', 38) + "|------|" + string.Concat(sizes.Select(_ => "--------------|-------|")));
-foreach (var row in rows)
-{
-    var line = $"| {row.Name,-36} | {row.Unit,-4} |";
-    foreach (var size in sizes)
-    {
-        var value = row.Values.GetValueOrDefault(size);
-        var ratio = row.Values.GetValueOrDefault(baseSize) is var b and > 0 ? value / b : double.NaN;
-        line += $" {value,12:N2} | {ratio,5:N2} |";
-    }
-
-    Console.WriteLine(line);
-}
+table.Print(sizes);

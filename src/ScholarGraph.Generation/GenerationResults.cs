@@ -3,7 +3,7 @@ using ScholarGraph.Storage.Seeding;
 namespace ScholarGraph.Generation;
 
 /// <summary>What <see cref="SeedGenerator.WriteAsync(string, IProgress{GenerationProgress}?, CancellationToken)"/> wrote.</summary>
-/// <param name="Files">The files written, as full paths in name order; the first holds every institution, topic and author.</param>
+/// <param name="Files">The files written, as full paths in name order; the first holds every institution, topic, venue and author.</param>
 /// <param name="Bytes">The total size of <paramref name="Files"/>.</param>
 /// <param name="Counts">How many of each thing the files hold.</param>
 public sealed record GenerationSummary(IReadOnlyList<string> Files, long Bytes, GeneratedCounts Counts);
@@ -17,8 +17,9 @@ public sealed record GenerationSummary(IReadOnlyList<string> Files, long Bytes, 
 /// <param name="Authorships">Author-paper links.</param>
 /// <param name="PaperTopics">Paper-topic links.</param>
 /// <param name="Citations">Citations.</param>
+/// <param name="Venues">Venues.</param>
 public sealed record GeneratedCounts(
-    int Papers, int Authors, int Institutions, int Topics, int Communities, long Authorships, long PaperTopics, long Citations);
+    int Papers, int Authors, int Institutions, int Topics, int Communities, long Authorships, long PaperTopics, long Citations, int Venues);
 
 /// <summary>How far generation has got; reported every few thousand papers and after each file.</summary>
 /// <param name="Stage">What is being done.</param>

@@ -43,6 +43,13 @@ public sealed record GeneratorOptions
     /// </summary>
     public int? TopicsPerSubfield { get; init; }
 
+    /// <summary>
+    /// The number of venues (journals, conferences, repositories), each in one field; <see langword="null"/> (the default) for
+    /// <c>max(2 × fields, round(Papers / 500))</c>. A community publishes mostly in two venues of its field; a tenth of the papers
+    /// have no venue.
+    /// </summary>
+    public int? Venues { get; init; }
+
     /// <summary>The year of the first papers. Default 2000.</summary>
     public int FirstYear { get; init; } = 2000;
 
@@ -87,6 +94,7 @@ public sealed record GeneratorOptions
         Require(Authors is null or >= 1, nameof(Authors), $"must be at least 1, not {Authors}");
         Require(Institutions is null or >= 1, nameof(Institutions), $"must be at least 1, not {Institutions}");
         Require(Communities is null or >= 1, nameof(Communities), $"must be at least 1, not {Communities}");
+        Require(Venues is null or (>= 1 and <= 1_000_000), nameof(Venues), $"must be from 1 to 1,000,000, not {Venues}");
         Require(Fields is null or (>= 1 and <= 1_000), nameof(Fields), $"must be from 1 to 1,000, not {Fields}");
         Require(SubfieldsPerField is null or (>= 1 and <= 1_000), nameof(SubfieldsPerField), $"must be from 1 to 1,000, not {SubfieldsPerField}");
         Require(TopicsPerSubfield is null or (>= 1 and <= 1_000), nameof(TopicsPerSubfield), $"must be from 1 to 1,000, not {TopicsPerSubfield}");
@@ -108,8 +116,8 @@ public sealed record GeneratorOptions
             "fields × subfields per field × topics per subfield must not exceed 1,000,000");
         return new ResolvedGeneratorOptions(
             Papers, Seed, authors, Institutions ?? Math.Max(1, Round(authors / 150.0)), Communities ?? Math.Max(1, Round(Papers / 400.0)),
-            fields, subfields, topicsPerSubfield, FirstYear, LastYear, MeanReferences, MaxAuthorsPerPaper, CrossCommunityShare,
-            PapersPerFile, Indented);
+            fields, subfields, topicsPerSubfield, Venues ?? Math.Max(2 * fields, Round(Papers / 500.0)), FirstYear, LastYear,
+            MeanReferences, MaxAuthorsPerPaper, CrossCommunityShare, PapersPerFile, Indented);
     }
 
     private static int Round(double value) => (int)Math.Round(value, MidpointRounding.AwayFromZero);
@@ -124,7 +132,7 @@ public sealed record GeneratorOptions
 /// <summary>The options with every derived count worked out.</summary>
 internal sealed record ResolvedGeneratorOptions(
     int Papers, long Seed, int Authors, int Institutions, int Communities, int Fields, int SubfieldsPerField, int TopicsPerSubfield,
-    int FirstYear, int LastYear, double MeanReferences, int MaxAuthorsPerPaper, double CrossCommunityShare, int PapersPerFile,
+    int Venues, int FirstYear, int LastYear, double MeanReferences, int MaxAuthorsPerPaper, double CrossCommunityShare, int PapersPerFile,
     bool Indented)
 {
     public int Subfields => Fields * SubfieldsPerField;

@@ -112,4 +112,6 @@ internal enum GeneratorStream
     Affiliations = 3,
     AuthorName = 4,
     PaperText = 5,
+    VenuePlan = 6,
+    PaperVenue = 7,
 }

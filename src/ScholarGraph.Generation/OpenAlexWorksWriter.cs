@@ -9,7 +9,7 @@ namespace ScholarGraph.Generation;
 
 /// <summary>
 /// Writes a generated graph (<see cref="SeedGenerator"/>) as OpenAlex works in JSON Lines, one work a line, with the same papers,
-/// authors in printed order, institutions, scored topics and references as the seed files the generator writes: realistic input
+/// authors in printed order, institutions, scored topics, venues (<c>primary_location.source</c>) and references as the seed files the generator writes: realistic input
 /// for the importer and its benchmark. Ids are OpenAlex-shaped (<c>W1</c>, <c>A1</c>, <c>I1</c>, <c>T1</c>); a topic's subfield
 /// and field are the generator's, and its field's domain one of OpenAlex's four; abstracts are written as inverted indexes.
 /// </summary>
@@ -66,6 +66,9 @@ public static class OpenAlexWorksWriter
                 ReferencedWorks = Enumerable.Range(graph.CitationStart[p], graph.CitationStart[p + 1] - graph.CitationStart[p])
                     .Select(link => OpenAlex + Number("W", graph.CitationTarget[link])).ToList(),
                 AbstractInvertedIndex = InvertedIndex(paper.Abstract),
+                PrimaryLocation = graph.PaperVenue[p] is var venue and >= 0
+                    ? new OpenAlexLocation { Source = new OpenAlexSource { Id = OpenAlex + Number("S", venue), DisplayName = graph.Venues[venue].Name, Type = graph.Venues[venue].Type } }
+                    : null,
                 CitedByCount = 0,
             };
             await writer.WriteLineAsync(JsonSerializer.Serialize(work, Json));

@@ -138,6 +138,7 @@ public sealed partial class SeedGenerator
                         var first = file == 0;
                         WriteArray(writer, names.Institutions, first ? graph.Institutions.Length : 0, renderer.Institution, json);
                         WriteArray(writer, names.Topics, first ? graph.Topics.Length : 0, renderer.Topic, json);
+                        WriteArray(writer, names.Venues, first ? graph.Venues.Length : 0, renderer.Venue, json);
                         WriteArray(writer, names.Authors, first ? graph.AuthorCount : 0, renderer.Author, json);
                         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
 
@@ -188,6 +189,7 @@ public sealed partial class SeedGenerator
             {
                 document.Institutions.AddRange(Enumerable.Range(0, graph.Institutions.Length).Select(renderer.Institution));
                 document.Topics.AddRange(Enumerable.Range(0, graph.Topics.Length).Select(renderer.Topic));
+                document.Venues.AddRange(Enumerable.Range(0, graph.Venues.Length).Select(renderer.Venue));
                 document.Authors.AddRange(Enumerable.Range(0, graph.AuthorCount).Select(renderer.Author));
             }
             var (from, to) = PaperRange(file);
@@ -264,7 +266,7 @@ public sealed partial class SeedGenerator
 
     private GeneratedCounts Counts(SyntheticGraph graph) => new(
         graph.PaperCount, graph.AuthorCount, graph.Institutions.Length, graph.Topics.Length, graph.Communities.Length,
-        graph.AuthorshipAuthor.Length, graph.TopicLinkTopic.Length, graph.CitationTarget.Length);
+        graph.AuthorshipAuthor.Length, graph.TopicLinkTopic.Length, graph.CitationTarget.Length, graph.Venues.Length);
 
     private (int From, int To) PaperRange(int file)
     {
@@ -311,6 +313,7 @@ public sealed partial class SeedGenerator
         public JsonEncodedText Source => Encode(nameof(SeedDocument.Source));
         public JsonEncodedText Institutions => Encode(nameof(SeedDocument.Institutions));
         public JsonEncodedText Topics => Encode(nameof(SeedDocument.Topics));
+        public JsonEncodedText Venues => Encode(nameof(SeedDocument.Venues));
         public JsonEncodedText Authors => Encode(nameof(SeedDocument.Authors));
         public JsonEncodedText Papers => Encode(nameof(SeedDocument.Papers));
 

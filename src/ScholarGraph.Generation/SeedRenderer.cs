@@ -26,6 +26,8 @@ internal sealed class SeedRenderer(SyntheticGraph graph)
 
     public static string CommunityId(int community) => Id("community", community);
 
+    public static string VenueId(int venue) => Id("venue", venue);
+
     /// <summary>The index behind an id of the form <c>prefix:(index+1)</c>, or -1.</summary>
     public static int IndexOf(string id, string prefix)
     {
@@ -51,6 +53,7 @@ internal sealed class SeedRenderer(SyntheticGraph graph)
         {
             source.Notes.AddRange(
             [
+                "Each venue belongs to one field; a community publishes mostly in two venues of its field, and a tenth of the papers name no venue.",
                 "Topic ids encode the hierarchy field > subfield > topic (topic:f3.s2.t7 is topic 7 of subfield 2 of field 3) and names spell it out; papers link to these leaf topics only.",
                 "Every paper topic has an explicit score in (0, 1], the primary topic's highest; each topic's keyword is its own name in lower case.",
                 "Authors belong to research communities, each working on a few topics at one to three institutions; most coauthors share a community.",
@@ -71,6 +74,12 @@ internal sealed class SeedRenderer(SyntheticGraph graph)
     {
         var row = graph.Topics[topic];
         return new SeedTopic { Id = row.Id, Name = row.Name, Keywords = [row.Keyword] };
+    }
+
+    public SeedVenue Venue(int venue)
+    {
+        var row = graph.Venues[venue];
+        return new SeedVenue { Id = VenueId(venue), Name = row.Name, Type = row.Type };
     }
 
     public SeedAuthor Author(int author)
@@ -103,6 +112,7 @@ internal sealed class SeedRenderer(SyntheticGraph graph)
             Abstract = Abstract(random, keyword, otherKeyword),
             Date = graph.Epoch.AddDays(graph.PaperDay[paper]),
             Doi = random.Chance(DoiShare) ? string.Create(CultureInfo.InvariantCulture, $"{DoiPrefix}{paper + 1}") : null,
+            Venue = graph.PaperVenue[paper] is var venue and >= 0 ? VenueId(venue) : null,
         };
 
         for (int i = graph.AuthorshipStart[paper], position = 1; i < graph.AuthorshipStart[paper + 1]; i++, position++)

@@ -44,6 +44,11 @@ internal sealed class SyntheticGraph
 
     public required double[] TopicLinkScore { get; init; }
 
+    public required VenueRow[] Venues { get; init; }
+
+    /// <summary>The venue of each paper, or -1 for none.</summary>
+    public required int[] PaperVenue { get; init; }
+
     public required int[] CitationStart { get; init; }
 
     /// <summary>Cited papers, ascending within each paper.</summary>
@@ -57,6 +62,8 @@ internal sealed class SyntheticGraph
 internal sealed record TopicRow(string Id, string Name, string Keyword, int Field, int Subfield);
 
 internal sealed record InstitutionRow(string Name, string CountryCode);
+
+internal sealed record VenueRow(string Name, string Type, int Field);
 
 /// <summary>A research community: where on the topic map it works, where its members sit, and when it starts publishing.</summary>
 internal sealed record CommunityPlan(int Field, int Subfield, int[] Topics, WeightedTable TopicChoice, int[] Institutions, double StartTime);

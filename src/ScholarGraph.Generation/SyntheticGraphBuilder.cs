@@ -22,6 +22,9 @@ namespace ScholarGraph.Generation;
 /// <item>Each reference goes to the community's older papers (50%), the primary topic's (25%) or any older paper (25%); within
 /// that pool to a recent paper (30%) or otherwise with weight <c>1 + citations so far</c>, so citations concentrate on a few
 /// papers while most new work cites recent work.</item>
+/// <item>Venues (<see cref="GeneratorOptions.Venues"/>) each belong to a field; a community has two home venues in its field, and a
+/// paper goes to one of them (75%), another venue of the field (10%), any venue (5%), or none (10%). They are drawn from random
+/// streams of their own, so the rest of the graph is what it was without them.</item>
 /// </list>
 /// </remarks>
 internal static class SyntheticGraphBuilder
@@ -41,6 +44,9 @@ internal static class SyntheticGraphBuilder
     private const double TopicReferenceShare = 0.25;
     private const double RecentReferenceShare = 0.3;
     private const int ProgressInterval = 4096;
+    private const double NoVenueShare = 0.1;
+    private const double HomeVenueShare = 0.75;
+    private const double FieldVenueShare = 0.1;
 
     public static SyntheticGraph Build(ResolvedGeneratorOptions options, Action<int>? papersBuilt, CancellationToken cancellationToken)
     {
@@ -52,6 +58,8 @@ internal static class SyntheticGraphBuilder
         var papers = new PaperBuilder(options, communities, epoch);
         papers.Run(papersBuilt, cancellationToken);
         var (primary, secondary) = PlanAffiliations(options, communities, papers.AuthorCommunity);
+        var venues = PlanVenues(options);
+        var paperVenue = ChooseVenues(options, communities, venues, papers.Community);
         return new SyntheticGraph
         {
             Options = options,
@@ -70,6 +78,8 @@ internal static class SyntheticGraphBuilder
             TopicLinkStart = papers.TopicLinkStart,
             TopicLinkTopic = [.. papers.TopicLinkTopic],
             TopicLinkScore = [.. papers.TopicLinkScore],
+            Venues = venues,
+            PaperVenue = paperVenue,
             CitationStart = papers.CitationStart,
             CitationTarget = [.. papers.CitationTarget],
         };
@@ -94,6 +104,55 @@ internal static class SyntheticGraphBuilder
             topics[t] = new TopicRow(id, $"{fieldName} / {subfieldName} / {PhraseBook.TitleCase(keyword)}", keyword, field, subfield);
         }
         return topics;
+    }
+
+    // Venues come from streams of their own, so adding them left every other draw (and so the rest of the graph) as it was.
+    private static VenueRow[] PlanVenues(ResolvedGeneratorOptions options)
+    {
+        var plan = GeneratorRandom.For(options.Seed, GeneratorStream.VenuePlan, 0);
+        var phrases = new PhraseBook(plan);
+        var kinds = new WeightedTable([0.6, 0.3, 0.1]);
+        var venues = new VenueRow[options.Venues];
+        for (var v = 0; v < venues.Length; v++)
+        {
+            var field = v % options.Fields;
+            var fieldName = field < Vocabulary.FieldNames.Length
+                ? Vocabulary.FieldNames[field]
+                : string.Create(CultureInfo.InvariantCulture, $"Field {field + 1}");
+            var subject = PhraseBook.TitleCase(phrases.Phrase(v));
+            var kind = kinds.Sample(plan);
+            venues[v] = kind switch
+            {
+                0 => new VenueRow($"Journal of {fieldName}: {subject}", "journal", field),
+                1 => new VenueRow($"Conference on {subject} ({fieldName})", "conference", field),
+                _ => new VenueRow($"{fieldName} Archive of {subject}", "repository", field),
+            };
+        }
+        return venues;
+    }
+
+    // A tenth of the papers have no venue; of the rest, most go to one of the two home venues of their community (in its field),
+    // some to another venue of the field, a few anywhere.
+    private static int[] ChooseVenues(ResolvedGeneratorOptions options, CommunityPlan[] communities, VenueRow[] venues, int[] paperCommunity)
+    {
+        var byField = Enumerable.Range(0, options.Fields).Select(f => Enumerable.Range(0, venues.Length).Where(v => venues[v].Field == f).ToArray()).ToArray();
+        var plan = GeneratorRandom.For(options.Seed, GeneratorStream.VenuePlan, 1);
+        var home = communities.Select(c => byField[c.Field] is { Length: > 0 } own
+            ? new[] { own[plan.Next(own.Length)], own[plan.Next(own.Length)] }
+            : new[] { plan.Next(venues.Length), plan.Next(venues.Length) }).ToArray();
+        var chosen = new int[paperCommunity.Length];
+        for (var paper = 0; paper < chosen.Length; paper++)
+        {
+            var random = GeneratorRandom.For(options.Seed, GeneratorStream.PaperVenue, paper);
+            var community = paperCommunity[paper];
+            var draw = random.NextDouble();
+            var field = byField[communities[community].Field];
+            chosen[paper] = draw < NoVenueShare ? -1
+                : draw < NoVenueShare + HomeVenueShare || field.Length == 0 ? home[community][random.Next(2)]
+                : draw < NoVenueShare + HomeVenueShare + FieldVenueShare ? field[random.Next(field.Length)]
+                : random.Next(venues.Length);
+        }
+        return chosen;
     }
 
     private static InstitutionRow[] PlanInstitutions(ResolvedGeneratorOptions options, GeneratorRandom plan)

@@ -6,6 +6,7 @@ using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
 using ScholarGraph.GraphQL.AspNetCore.Http;
+using ScholarGraph.GraphQL.AspNetCore.Limits;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
 using ScholarGraph.GraphQL.AspNetCore.Telemetry;
 
@@ -28,7 +29,10 @@ public static class GraphQLServiceCollectionExtensions
     /// authenticated callers send query text in <see cref="TrustedDocumentMode.AllowArbitraryForAuthorized"/> (an earlier
     /// registration wins). The trusted documents are read when the settings are validated at start: a bad file fails the start
     /// like a bad setting, with a line naming it; and the telemetry of every operation (<see cref="GraphQLTelemetry"/>: a span, metrics, a logging scope and a log line),
-    /// with <see cref="GraphQLTelemetryOptions"/> (section <c>GraphQLTelemetry</c>).
+    /// with <see cref="GraphQLTelemetryOptions"/> (section <c>GraphQLTelemetry</c>);
+    /// and the query limits of <see cref="GraphQLLimitsOptions"/> (section <c>GraphQLLimits</c>, validated at start) on every
+    /// execution of the schema, with the cost directives (<see cref="CostDirectives"/>) declared in every schema built from these
+    /// services.
     /// </summary>
     /// <param name="services">The app's services.</param>
     /// <param name="configuration">The app's configuration; optional (without it the options keep their defaults).</param>
@@ -38,6 +42,7 @@ public static class GraphQLServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddValidatedSection<GraphQLHttpOptions>(configuration, GraphQLHttpOptions.SectionName);
         services.AddValidatedSection<GraphQLSubscriptionOptions>(configuration, GraphQLSubscriptionOptions.SectionName);
+        services.AddValidatedSection<GraphQLLimitsOptions>(configuration, GraphQLLimitsOptions.SectionName);
         services.TryAddSingleton<IConnectionAuthorizer, AllowAllConnectionAuthorizer>();
 
         // PostConfigure runs after every Configure, so no other registration can turn exception details back on.
@@ -52,6 +57,9 @@ public static class GraphQLServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GraphQLMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, GraphQLOperationTelemetry>());
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, QueryLimitsExecution>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureSchema, CostDirectivesSchemaConfiguration>());
         return services;
     }
 

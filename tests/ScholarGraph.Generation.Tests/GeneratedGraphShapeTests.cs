@@ -17,10 +17,26 @@ public sealed partial class GeneratedGraphShapeTests(GeneratedGraphFixture fixtu
         var (graph, counts) = (fixture.Graph, fixture.Summary.Counts);
         Assert.Equal(GeneratedGraphFixture.Papers, graph.Papers.Count);
         Assert.Equal(
-            (counts.Papers, counts.Authors, counts.Institutions, counts.Topics, counts.Authorships, counts.PaperTopics, counts.Citations),
+            (counts.Papers, counts.Authors, counts.Institutions, counts.Topics, counts.Authorships, counts.PaperTopics, counts.Citations, counts.Venues),
             (graph.Papers.Count, graph.Authors.Count, graph.Institutions.Count, graph.Topics.Count, (long)graph.Authorships.Count,
-                (long)graph.PaperTopics.Count, (long)graph.Citations.Count));
+                (long)graph.PaperTopics.Count, (long)graph.Citations.Count, graph.Venues.Count));
         Assert.Equal(fixture.Summary.Files.Sum(f => new FileInfo(f).Length), fixture.Summary.Bytes);
+    }
+
+    [Fact]
+    public void A_tenth_of_the_papers_name_no_venue_and_a_community_publishes_mostly_in_two()
+    {
+        var graph = fixture.Graph;
+        Assert.InRange(graph.Papers.Count(p => p.VenueId is null), 0.07 * graph.Papers.Count, 0.13 * graph.Papers.Count);
+        Assert.All(graph.Venues, v => Assert.Contains(v.Type, new[] { "journal", "conference", "repository" }));
+        Assert.True(graph.Venues.Count >= 2);
+        // Among the papers of a community that have a venue, its two most used venues hold most (75% of all papers, 10% none).
+        var byCommunity = graph.Papers.Where(p => p.VenueId is not null).GroupBy(p => fixture.Generator.CommunityOfPaper(p.Id)).Where(g => g.Count() >= 50);
+        Assert.All(byCommunity, g =>
+        {
+            var topTwo = g.GroupBy(p => p.VenueId).Select(v => v.Count()).OrderDescending().Take(2).Sum();
+            Assert.True(topTwo >= 0.75 * g.Count(), $"{g.Key}: {topTwo} of {g.Count()} in its two main venues");
+        });
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class SeedGeneratorTests
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var file in summary.Files)
             hash.AppendData(File.ReadAllBytes(file));
-        Assert.Equal("6d880c84b909caff99682479026dc8f518fa7c0f51344b8a1aacc273f8423b49", Convert.ToHexStringLower(hash.GetHashAndReset()));
+        Assert.Equal("2e72b801befd8afd64b72692e5605fc287e9e42aa1a19e3225db392bc0d9fb58", Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
     [Fact]
@@ -173,8 +173,8 @@ public sealed class SeedGeneratorTests
 
         // authors round(0.6 × 5000) = 3000; institutions round(3000 / 150) = 20; communities round(5000 / 400) = 13;
         // topic budget clamp(round(5000 / 250), 12, 4500) = 20: fields clamp(round(∛20), 2, 26) = 3,
-        // subfields max(2, round(√(20 / 3))) = 3, topics per subfield max(2, ⌈20 / 9⌉) = 3, so 27 topics.
-        Assert.Equal((5_000, 3_000, 20, 13, 27), (counts.Papers, counts.Authors, counts.Institutions, counts.Communities, counts.Topics));
+        // subfields max(2, round(√(20 / 3))) = 3, topics per subfield max(2, ⌈20 / 9⌉) = 3, so 27 topics; venues max(2 × 3, round(5000 / 500)) = 10.
+        Assert.Equal((5_000, 3_000, 20, 13, 27, 10), (counts.Papers, counts.Authors, counts.Institutions, counts.Communities, counts.Topics, counts.Venues));
         var defaults = new GeneratorOptions();
         Assert.Equal((1_000, 1L, 2000, 2025, 10.0, 50, 0.1, 50_000, false),
             (defaults.Papers, defaults.Seed, defaults.FirstYear, defaults.LastYear, defaults.MeanReferences, defaults.MaxAuthorsPerPaper,
@@ -184,9 +184,9 @@ public sealed class SeedGeneratorTests
     [Fact]
     public void Explicit_counts_are_honoured()
     {
-        var options = new GeneratorOptions { Papers = 800, Authors = 250, Institutions = 7, Communities = 5, Fields = 2, SubfieldsPerField = 3, TopicsPerSubfield = 4 };
+        var options = new GeneratorOptions { Papers = 800, Authors = 250, Institutions = 7, Communities = 5, Fields = 2, SubfieldsPerField = 3, TopicsPerSubfield = 4, Venues = 9 };
         var counts = new SeedGenerator(options).Counts();
-        Assert.Equal((800, 250, 7, 5, 24), (counts.Papers, counts.Authors, counts.Institutions, counts.Communities, counts.Topics));
+        Assert.Equal((800, 250, 7, 5, 24, 9), (counts.Papers, counts.Authors, counts.Institutions, counts.Communities, counts.Topics, counts.Venues));
     }
 
     [Fact]
@@ -204,6 +204,7 @@ public sealed class SeedGeneratorTests
     [InlineData(nameof(GeneratorOptions.LastYear))]
     [InlineData(nameof(GeneratorOptions.CrossCommunityShare))]
     [InlineData(nameof(GeneratorOptions.PapersPerFile))]
+    [InlineData(nameof(GeneratorOptions.Venues))]
     public void Out_of_range_options_are_refused_by_name(string option)
     {
         var options = option switch
@@ -211,6 +212,7 @@ public sealed class SeedGeneratorTests
             nameof(GeneratorOptions.Papers) => new GeneratorOptions { Papers = 0 },
             nameof(GeneratorOptions.LastYear) => new GeneratorOptions { FirstYear = 2010, LastYear = 2009 },
             nameof(GeneratorOptions.CrossCommunityShare) => new GeneratorOptions { CrossCommunityShare = 1.5 },
+            nameof(GeneratorOptions.Venues) => new GeneratorOptions { Venues = 0 },
             _ => new GeneratorOptions { PapersPerFile = 0 },
         };
         var error = Assert.Throws<ArgumentException>(() => new SeedGenerator(options));

@@ -1,8 +1,8 @@
 namespace ScholarGraph.Graph.Metrics;
 
-/// <summary>A year and how many papers appeared in it.</summary>
+/// <summary>A year and a number of papers in it: papers published that year, or citations made that year, as the method returning it says.</summary>
 /// <param name="Year">The publication year.</param>
-/// <param name="Count">Number of papers published that year.</param>
+/// <param name="Count">Number of papers (or citations) of that year.</param>
 public readonly record struct YearCount(int Year, int Count);
 
 /// <summary>Author-level indicators computed from the citation counts of the author's papers.</summary>
@@ -55,7 +55,7 @@ public static class CitationMetrics
     }
 
     /// <summary>Number of papers per publication year, ascending by year; years without papers are left out.</summary>
-    /// <param name="publicationYears">Year of each paper, in any order.</param>
+    /// <param name="publicationYears">Year of each paper (or of each citing paper, to count citations per year), in any order.</param>
     public static YearCount[] PapersPerYear(ReadOnlySpan<int> publicationYears)
     {
         var years = publicationYears.ToArray();

@@ -12,7 +12,8 @@ namespace ScholarGraph.Graph.Scholarly;
 /// <remarks>
 /// <para>
 /// Memory (<see cref="MemoryBytes"/>, the arrays; the key maps are counted apart in <see cref="KeyMemoryBytes"/>):
-/// the authorship index (<c>4·(P+1) + 4·(A+1) + 8·K</c> for K authorships), 4·P for publication days, paper–topic links in both
+/// the authorship index (<c>4·(P+1) + 4·(A+1) + 8·K</c> for K authorships), 4·P for publication days and 4·P for venues,
+/// 8·T for the topic hierarchy (parents and fields), paper–topic links in both
 /// directions (<c>4·(P+1) + 4·(T+1) + 12·L</c> for L links), the precomputed coauthor graph (<see cref="CoauthorGraph"/>, 12 bytes per
 /// stored tie end), the citation graph in both directions (<c>8·(P+1) + 16·C</c> for C
 /// citations), and the topic co-occurrence graph with its association strengths (small: topics are few).
@@ -27,25 +28,35 @@ public sealed class ScholarlyIndex
     /// <summary>The value of <see cref="PublicationDay"/> for a paper without a date.</summary>
     public const int NoDay = int.MinValue;
 
+    /// <summary>The id that stands for "none": a paper without a venue or a primary topic, a topic without a parent.</summary>
+    public const int None = -1;
+
     private readonly int[] _paperDay;
     private readonly int[] _paperTopicOffsets;
     private readonly int[] _paperTopics;
     private readonly float[] _paperTopicScores;
     private readonly int[] _topicPaperOffsets;
     private readonly int[] _topicPapers;
+    private readonly int[] _paperVenue;
+    private readonly int[] _topicParent;
+    private readonly int[] _topicField;
     private readonly IndexOverlay? _overlay;
 
     internal ScholarlyIndex(
-        KeyMap papers, KeyMap authors, KeyMap topics, AuthorshipIndex authorship, int[] paperDay,
+        KeyMap papers, KeyMap authors, KeyMap topics, KeyMap venues, AuthorshipIndex authorship, int[] paperDay, int[] paperVenue,
         int[] paperTopicOffsets, int[] paperTopics, float[] paperTopicScores, int[] topicPaperOffsets, int[] topicPapers,
-        CsrGraph citations, CsrGraph topicCooccurrence, CoauthorGraph coauthors)
+        int[] topicParent, bool[] topicIsField, CsrGraph citations, CsrGraph topicCooccurrence, CoauthorGraph coauthors)
     {
         Coauthors = coauthors;
         Papers = papers;
         Authors = authors;
         Topics = topics;
+        Venues = venues;
         Authorship = authorship;
         _paperDay = paperDay;
+        _paperVenue = paperVenue;
+        _topicParent = topicParent;
+        _topicField = FieldsOf(topicParent, topicIsField);
         _paperTopicOffsets = paperTopicOffsets;
         _paperTopics = paperTopics;
         _paperTopicScores = paperTopicScores;
@@ -56,15 +67,19 @@ public sealed class ScholarlyIndex
         TopicAssociation = AssociationStrength.Normalize(topicCooccurrence, scaleByTotalWeight: true);
     }
 
-    private ScholarlyIndex(ScholarlyIndex basis, KeyMap papers, KeyMap authors, AuthorshipIndex authorship, CoauthorGraph coauthors,
-        IndexOverlay overlay)
+    private ScholarlyIndex(ScholarlyIndex basis, KeyMap papers, KeyMap authors, KeyMap venues, AuthorshipIndex authorship,
+        CoauthorGraph coauthors, IndexOverlay overlay)
     {
         Papers = papers;
         Authors = authors;
         Topics = basis.Topics;
+        Venues = venues;
         Authorship = authorship;
         Coauthors = coauthors;
         _paperDay = basis._paperDay;
+        _paperVenue = basis._paperVenue;
+        _topicParent = basis._topicParent;
+        _topicField = basis._topicField;
         _paperTopicOffsets = basis._paperTopicOffsets;
         _paperTopics = basis._paperTopics;
         _paperTopicScores = basis._paperTopicScores;
@@ -88,6 +103,9 @@ public sealed class ScholarlyIndex
     /// <summary>Topic keys and their dense ids.</summary>
     public KeyMap Topics { get; }
 
+    /// <summary>Venue keys (journals, conferences, repositories) and their dense ids.</summary>
+    public KeyMap Venues { get; }
+
     /// <summary>Papers and their authors in both directions; the coauthor graph comes from it.</summary>
     public AuthorshipIndex Authorship { get; }
 
@@ -109,11 +127,12 @@ public sealed class ScholarlyIndex
     /// <summary>Bytes held by the index's arrays (the key maps excluded; see <see cref="KeyMemoryBytes"/>).</summary>
     public long MemoryBytes =>
         Authorship.MemoryBytes + Coauthors.MemoryBytes + Citations.MemoryBytes + TopicCooccurrence.MemoryBytes + 4L * TopicCooccurrence.EdgeCount * 2
-        + 4L * (_paperDay.Length + _paperTopicOffsets.Length + _paperTopics.Length + _paperTopicScores.Length
-            + _topicPaperOffsets.Length + _topicPapers.Length);
+        + 4L * (_paperDay.Length + _paperVenue.Length + _paperTopicOffsets.Length + _paperTopics.Length + _paperTopicScores.Length
+            + _topicPaperOffsets.Length + _topicPapers.Length + _topicParent.Length + _topicField.Length);
 
-    /// <summary>Estimated bytes held by the three key maps (<see cref="KeyMap.EstimatedMemoryBytes"/>).</summary>
-    public long KeyMemoryBytes => Papers.EstimatedMemoryBytes + Authors.EstimatedMemoryBytes + Topics.EstimatedMemoryBytes;
+    /// <summary>Estimated bytes held by the four key maps (<see cref="KeyMap.EstimatedMemoryBytes"/>).</summary>
+    public long KeyMemoryBytes =>
+        Papers.EstimatedMemoryBytes + Authors.EstimatedMemoryBytes + Topics.EstimatedMemoryBytes + Venues.EstimatedMemoryBytes;
 
     /// <summary>The paper's publication date as <see cref="DateOnly.DayNumber"/>, or <see cref="NoDay"/> when it has none.</summary>
     /// <param name="paper">A paper id.</param>
@@ -126,6 +145,47 @@ public sealed class ScholarlyIndex
     /// <summary>The paper's publication year, or <c>null</c> when it has no date.</summary>
     /// <param name="paper">A paper id.</param>
     public int? PublicationYear(int paper) => PublicationDay(paper) is var day && day == NoDay ? null : DateOnly.FromDayNumber(day).Year;
+
+    /// <summary>The venue the paper was published in, or <see cref="None"/> when it has none.</summary>
+    /// <param name="paper">A paper id.</param>
+    public int VenueOf(int paper) =>
+        _overlay is not null && _overlay.Venues.TryGetValue(paper, out var venue) ? venue : paper < _paperVenue.Length ? _paperVenue[paper] : None;
+
+    /// <summary>
+    /// The paper's primary topic: the one with the highest score (ties to the lower id), as OpenAlex's <c>primary_topic</c> is its
+    /// highest-scored topic; <see cref="None"/> for a paper without topics.
+    /// </summary>
+    /// <param name="paper">A paper id.</param>
+    public int PrimaryTopicOf(int paper)
+    {
+        var topics = TopicsOf(paper);
+        var scores = TopicScoresOf(paper);
+        var best = None;
+        var bestScore = float.NegativeInfinity;
+        for (var i = 0; i < topics.Length; i++)
+        {
+            // Topics are ascending, so a strictly higher score is needed to replace an earlier (lower) id.
+            if (scores[i] > bestScore)
+            {
+                best = topics[i];
+                bestScore = scores[i];
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The broader topic this one belongs to in the imported hierarchy, or <see cref="None"/> at the top or outside any hierarchy.</summary>
+    /// <param name="topic">A topic id.</param>
+    public int ParentOf(int topic) => _topicParent[topic];
+
+    /// <summary>
+    /// The field the topic belongs to: the nearest of itself and its ancestors that was added as a field
+    /// (<see cref="ScholarlyIndexBuilder.AddTopic"/> with <c>isField</c>), or the topic itself when none is (a topic outside any
+    /// hierarchy is its own field). Field-normalised indicators compare papers within it.
+    /// </summary>
+    /// <param name="topic">A topic id.</param>
+    public int FieldOf(int topic) => _topicField[topic];
 
     /// <summary>Topics of the paper, ascending.</summary>
     /// <param name="paper">A paper id.</param>
@@ -143,8 +203,13 @@ public sealed class ScholarlyIndex
 
     /// <summary>Citations the paper receives from papers in the index (each citing paper once).</summary>
     /// <param name="paper">A paper id.</param>
-    public int CitationCount(int paper) =>
-        (paper < Citations.NodeCount ? Citations.InDegree(paper) : 0) + (_overlay?.CitedDelta.GetValueOrDefault(paper) ?? 0);
+    public int CitationCount(int paper) => CitedByOf(paper).Length;
+
+    /// <summary>Papers that cite the paper, ascending; kept current by <see cref="WithPapers"/> like <see cref="ReferencesOf"/>.</summary>
+    /// <param name="paper">A paper id.</param>
+    public ReadOnlySpan<int> CitedByOf(int paper) =>
+        _overlay is not null && _overlay.CitedBy.TryGetValue(paper, out var row) ? row
+        : paper < Citations.NodeCount ? Citations.InNeighbors(paper).Nodes : [];
 
     /// <summary>Papers the paper cites, ascending.</summary>
     /// <param name="paper">A paper id.</param>
@@ -227,7 +292,7 @@ public sealed class ScholarlyIndex
     /// <summary>
     /// An index that holds <paramref name="papers"/> as given (added, changed or removed) and shares everything else with this one,
     /// which is unchanged. Each paper replaces the rows it touches: its own date, authors, topics and references, the paper lists
-    /// and coauthor rows of its old and new authors, and the citation counts of the papers it cited or now cites. The cost is those
+    /// and coauthor rows of its old and new authors, and the citing rows (<see cref="CitedByOf"/>) of the papers it cited or now cites. The cost is those
     /// rows (plus a copy of the small overlay of earlier changes), not the size of the index. New authors are added from
     /// <paramref name="authorKeys"/> and from the papers' bylines.
     /// </summary>
@@ -237,7 +302,7 @@ public sealed class ScholarlyIndex
     /// <remarks>
     /// What stays as of the last full build until the next one: the topic co-occurrence graph and its association strengths (and so
     /// the topic clusters and related topics), and <see cref="PapersWithTopic"/>. Papers and authors are never removed from the key
-    /// maps; a removed paper keeps its id with no authors, topics nor references.
+    /// maps; a removed paper keeps its id with no authors, topics nor references, and the papers that cited it no longer do.
     /// </remarks>
     public ScholarlyIndex WithPapers(IReadOnlyList<PaperRows> papers, IReadOnlyList<string> authorKeys)
     {
@@ -256,13 +321,26 @@ public sealed class ScholarlyIndex
 
         var paperKeys = Papers.Extend(papers.Select(p => p.PaperKey).Concat(papers.SelectMany(p => p.CitedPaperKeys)));
         var authors = Authors.Extend(authorKeys.Concat(papers.SelectMany(p => p.AuthorKeys)));
+        var venues = Venues.Extend(papers.Select(p => p.VenueKey).OfType<string>());
         var overlay = _overlay is null ? new IndexOverlay() : _overlay.Copy();
         var touchedAuthors = new HashSet<int>();
         var bylines = new List<(int Paper, IReadOnlyCollection<int> Authors)>(papers.Count);
         foreach (var rows in papers)
         {
             paperKeys.TryGetId(rows.PaperKey, out var paper);
+            if (rows.IsRemoved)
+            {
+                // The store drops a removed paper's citations both ways, so its citers no longer list it.
+                foreach (var citing in CitedByIn(overlay, paper))
+                {
+                    overlay.References[citing] = [.. ReferencesOfIn(overlay, citing).Where(cited => cited != paper)];
+                }
+
+                overlay.CitedBy[paper] = [];
+            }
+
             overlay.Days[paper] = rows.PublicationDate?.DayNumber ?? NoDay;
+            overlay.Venues[paper] = rows.VenueKey is { } venueKey && venues.TryGetId(venueKey, out var venue) ? venue : None;
             bylines.Add((paper, rows.AuthorKeys.Select(key => authors.TryGetId(key, out var id) ? id : -1).ToArray()));
 
             var topics = rows.Topics.GroupBy(t => Topics.TryGetId(t.TopicKey, out var id) ? id : -1)
@@ -274,26 +352,54 @@ public sealed class ScholarlyIndex
                 .Where(cited => cited != paper).Distinct().Order().ToArray();
             foreach (var cited in before.Except(after))
             {
-                overlay.CitedDelta[cited] = overlay.CitedDelta.GetValueOrDefault(cited) - 1;
+                var citing = CitedByIn(overlay, cited);
+                overlay.CitedBy[cited] = [.. citing.Where(p => p != paper)];
             }
 
             foreach (var cited in after.Except(before))
             {
-                overlay.CitedDelta[cited] = overlay.CitedDelta.GetValueOrDefault(cited) + 1;
+                var citing = CitedByIn(overlay, cited);
+                var at = ~Array.BinarySearch(citing, paper);
+                overlay.CitedBy[cited] = [.. citing.AsSpan(0, at), paper, .. citing.AsSpan(at)];
             }
 
             overlay.References[paper] = after;
         }
 
         var authorship = Authorship.WithPapers(paperKeys.Count, authors.Count, bylines, touchedAuthors);
-        var patched = new ScholarlyIndex(this, paperKeys, authors, authorship, Coauthors, overlay);
+        var patched = new ScholarlyIndex(this, paperKeys, authors, venues, authorship, Coauthors, overlay);
         var coauthors = Coauthors.WithRows(authorship, paper => YearSlot(patched.PublicationDay(paper)), touchedAuthors);
-        return new ScholarlyIndex(this, paperKeys, authors, authorship, coauthors, overlay);
+        return new ScholarlyIndex(this, paperKeys, authors, venues, authorship, coauthors, overlay);
     }
 
     // References as this index holds them, read before the overlay being filled replaces them.
     private int[] ReferencesOfIn(IndexOverlay overlay, int paper) =>
         overlay.References.TryGetValue(paper, out var row) ? row : ReferencesOf(paper).ToArray();
+
+    // Citing papers likewise; a paper first cited by this write has none yet.
+    private int[] CitedByIn(IndexOverlay overlay, int paper) =>
+        overlay.CitedBy.TryGetValue(paper, out var row) ? row : CitedByOf(paper).ToArray();
+
+    // The field of every topic: the nearest of itself and its ancestors marked as a field, else itself. A parent chain longer than
+    // the number of topics has a cycle (the store forbids one, the builder does not check), so the walk stops there.
+    private static int[] FieldsOf(int[] parents, bool[] isField)
+    {
+        var fields = new int[parents.Length];
+        for (var topic = 0; topic < parents.Length; topic++)
+        {
+            fields[topic] = topic;
+            for (int at = topic, steps = 0; at != None && steps <= parents.Length; at = parents[at], steps++)
+            {
+                if (isField[at])
+                {
+                    fields[topic] = at;
+                    break;
+                }
+            }
+        }
+
+        return fields;
+    }
 
     /// <summary>
     /// Metrics of the author computed from the index: papers, citations received (citations from papers in the index), h-index,
@@ -341,12 +447,16 @@ public readonly record struct RelatedTopic(int Topic, float Strength, int Shared
 /// <param name="AuthorKeys">Keys of its authors.</param>
 /// <param name="Topics">Its topics with their scores.</param>
 /// <param name="CitedPaperKeys">Keys of the papers it cites.</param>
+/// <param name="VenueKey">Key of the venue it was published in, or <c>null</c> (the default) when it has none.</param>
 public sealed record PaperRows(string PaperKey, DateOnly? PublicationDate, IReadOnlyList<string> AuthorKeys,
-    IReadOnlyList<PaperTopicRow> Topics, IReadOnlyList<string> CitedPaperKeys)
+    IReadOnlyList<PaperTopicRow> Topics, IReadOnlyList<string> CitedPaperKeys, string? VenueKey = null)
 {
-    /// <summary>A paper that is no longer in the store: no date, authors, topics nor references.</summary>
+    /// <summary>A paper that is no longer in the store: no date, authors, topics nor references, and no longer cited.</summary>
     /// <param name="paperKey">The paper's key.</param>
-    public static PaperRows Removed(string paperKey) => new(paperKey, null, [], [], []);
+    public static PaperRows Removed(string paperKey) => new(paperKey, null, [], [], []) { IsRemoved = true };
+
+    /// <summary>Whether the paper left the store (made by <see cref="Removed"/>); its citations by other papers go with it.</summary>
+    public bool IsRemoved { get; init; }
 }
 
 /// <summary>A topic of a <see cref="PaperRows"/>.</summary>
@@ -359,17 +469,20 @@ internal sealed class IndexOverlay
 {
     public Dictionary<int, int> Days { get; private init; } = [];
 
+    public Dictionary<int, int> Venues { get; private init; } = [];
+
     public Dictionary<int, (int[] Topics, float[] Scores)> Topics { get; private init; } = [];
 
     public Dictionary<int, int[]> References { get; private init; } = [];
 
-    public Dictionary<int, int> CitedDelta { get; private init; } = [];
+    public Dictionary<int, int[]> CitedBy { get; private init; } = [];
 
     public IndexOverlay Copy() => new()
     {
         Days = new(Days),
+        Venues = new(Venues),
         Topics = new(Topics),
         References = new(References),
-        CitedDelta = new(CitedDelta),
+        CitedBy = new(CitedBy),
     };
 }

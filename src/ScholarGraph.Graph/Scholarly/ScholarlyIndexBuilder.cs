@@ -16,18 +16,25 @@ public sealed class ScholarlyIndexBuilder
     private readonly KeyMap _papers = new();
     private readonly KeyMap _authors = new();
     private readonly KeyMap _topics = new();
+    private readonly KeyMap _venues = new();
     private readonly List<int> _paperDay = [];
+    private readonly List<int> _paperVenue = [];
+    private readonly Dictionary<int, int> _topicParents = [];
+    private readonly HashSet<int> _fields = [];
     private readonly List<(int Paper, int Author)> _authorships = [];
     private readonly List<(int Paper, int Topic, float Score)> _paperTopics = [];
     private readonly List<(int Citing, int Cited)> _citations = [];
     private bool _built;
 
-    /// <summary>Adds a paper with its publication date; a second call for the same key replaces the date.</summary>
+    /// <summary>Adds a paper with its publication date and venue; a second call for the same key replaces both.</summary>
     /// <param name="paperKey">The paper's key.</param>
     /// <param name="publicationDate">Its date, or <c>null</c> when it has none (then it matches no date range).</param>
-    public ScholarlyIndexBuilder AddPaper(string paperKey, DateOnly? publicationDate)
+    /// <param name="venueKey">The key of the venue it was published in, or <c>null</c> (the default) when it has none.</param>
+    public ScholarlyIndexBuilder AddPaper(string paperKey, DateOnly? publicationDate, string? venueKey = null)
     {
-        _paperDay[Paper(paperKey)] = publicationDate?.DayNumber ?? ScholarlyIndex.NoDay;
+        var paper = Paper(paperKey);
+        _paperDay[paper] = publicationDate?.DayNumber ?? ScholarlyIndex.NoDay;
+        _paperVenue[paper] = venueKey is null ? ScholarlyIndex.None : _venues.GetOrAdd(venueKey);
         return this;
     }
 
@@ -39,11 +46,37 @@ public sealed class ScholarlyIndexBuilder
         return this;
     }
 
-    /// <summary>Adds a topic, so that a topic on no paper is known too.</summary>
+    /// <summary>
+    /// Adds a topic with its place in a topic hierarchy, so that a topic on no paper is known too; a second call for the same key
+    /// replaces its parent and mark.
+    /// </summary>
     /// <param name="topicKey">The topic's key.</param>
-    public ScholarlyIndexBuilder AddTopic(string topicKey)
+    /// <param name="parentKey">The broader topic it belongs to (a topic's subfield, a subfield's field), or <c>null</c> (the default).</param>
+    /// <param name="isField">
+    /// Whether the topic is a field, the level within which field-normalised indicators compare papers (see
+    /// <see cref="ScholarlyIndex.FieldOf"/>); default <c>false</c>.
+    /// </param>
+    public ScholarlyIndexBuilder AddTopic(string topicKey, string? parentKey = null, bool isField = false)
     {
-        _ = _topics.GetOrAdd(topicKey);
+        var topic = _topics.GetOrAdd(topicKey);
+        if (parentKey is null)
+        {
+            _topicParents.Remove(topic);
+        }
+        else
+        {
+            _topicParents[topic] = _topics.GetOrAdd(parentKey);
+        }
+
+        if (isField)
+        {
+            _fields.Add(topic);
+        }
+        else
+        {
+            _fields.Remove(topic);
+        }
+
         return this;
     }
 
@@ -116,9 +149,17 @@ public sealed class ScholarlyIndexBuilder
         _citations.Clear();
         _citations.TrimExcess();
         int[] paperDay = [.. _paperDay];
+        var topicParent = new int[topicCount];
+        var topicIsField = new bool[topicCount];
+        for (var topic = 0; topic < topicCount; topic++)
+        {
+            topicParent[topic] = _topicParents.GetValueOrDefault(topic, ScholarlyIndex.None);
+            topicIsField[topic] = _fields.Contains(topic);
+        }
+
         var coauthors = CoauthorGraph.Build(authorship, paper => ScholarlyIndex.YearSlot(paperDay[paper]));
-        return new ScholarlyIndex(_papers, _authors, _topics, authorship, paperDay,
-            paperTopicOffsets, paperTopics, paperTopicScores, topicPaperOffsets, topicPapers,
+        return new ScholarlyIndex(_papers, _authors, _topics, _venues, authorship, paperDay, [.. _paperVenue],
+            paperTopicOffsets, paperTopics, paperTopicScores, topicPaperOffsets, topicPapers, topicParent, topicIsField,
             citations.Build(), cooccurrence.Build(), coauthors);
     }
 
@@ -128,6 +169,7 @@ public sealed class ScholarlyIndexBuilder
         if (id == _paperDay.Count)
         {
             _paperDay.Add(ScholarlyIndex.NoDay);
+            _paperVenue.Add(ScholarlyIndex.None);
         }
 
         return id;

@@ -91,10 +91,21 @@ public sealed class TopicClustering
             }
         }
 
+        var yearSums = new long[partition.CommunityCount];
+        var datedPapers = new int[partition.CommunityCount];
+        for (var paper = 0; paper < clusterOfPaper.Length; paper++)
+        {
+            if (clusterOfPaper[paper] >= 0 && index.PublicationYear(paper) is { } year)
+            {
+                yearSums[clusterOfPaper[paper]] += year;
+                datedPapers[clusterOfPaper[paper]]++;
+            }
+        }
+
         for (var c = 0; c < clusters.Length; c++)
         {
             var ordered = topicsOf[c].OrderByDescending(t => t.Centrality).ThenBy(t => t.Topic).Select(t => t.Topic).ToArray();
-            clusters[c] = new TopicCluster(c, ordered, clusterSizes[c]);
+            clusters[c] = new TopicCluster(c, ordered, clusterSizes[c], datedPapers[c] == 0 ? null : (double)yearSums[c] / datedPapers[c]);
         }
 
         return new TopicClustering(index, partition, clusters, clusterOfPaper, offsets, papers);
@@ -219,7 +230,11 @@ public sealed class TopicClustering
 /// <param name="Id">The cluster's number; clusters are numbered by decreasing number of topics.</param>
 /// <param name="Topics">Its topics, most central first (largest association strength to the cluster's other topics, then lower id).</param>
 /// <param name="PaperCount">Papers whose strongest cluster it is.</param>
-public sealed record TopicCluster(int Id, int[] Topics, int PaperCount)
+/// <param name="MeanPublicationYear">
+/// The mean publication year of those papers (papers without a date left out), or <c>null</c> when none has a date: an overlay
+/// showing which clusters are older and which newer, as VOSviewer's overlay visualisation colours clusters by mean year.
+/// </param>
+public sealed record TopicCluster(int Id, int[] Topics, int PaperCount, double? MeanPublicationYear)
 {
     /// <summary>Number of topics.</summary>
     public int Size => Topics.Length;

@@ -79,6 +79,38 @@ public static class GraphQLHttpErrorCodes
 
     /// <summary>An automatic persisted query whose <c>sha256Hash</c> is not the SHA-256 of the query text sent with it. HTTP 400 by default.</summary>
     public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+    /// <summary>The operation nests fields deeper than <c>GraphQLLimits:MaxDepth</c>; refused before it runs.</summary>
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
+
+    /// <summary>The operation has more aliases than <c>GraphQLLimits:MaxAliases</c>; refused before it runs.</summary>
+    public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
+
+    /// <summary>The operation has more directives than <c>GraphQLLimits:MaxDirectives</c>; refused before it runs.</summary>
+    public const string MaxDirectivesExceeded = "MAX_DIRECTIVES_EXCEEDED";
+
+    /// <summary>The document has more tokens than <c>GraphQLLimits:MaxTokens</c>; refused before it is parsed.</summary>
+    public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
+
+    /// <summary>
+    /// The operation's field or type cost is over <c>GraphQLLimits:MaxFieldCost</c> or <c>GraphQLLimits:MaxTypeCost</c>;
+    /// refused before it runs.
+    /// </summary>
+    public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
+
+    /// <summary>
+    /// A field whose <c>@listSize</c> says <c>requireOneSlicingArgument</c> got none or several of its slicing arguments, so its
+    /// cost cannot be known; refused before it runs.
+    /// </summary>
+    public const string CostSlicingArgumentRequired = "COST_SLICING_ARGUMENT_REQUIRED";
+
+    /// <summary>A string literal or variable value is longer than <c>GraphQLLimits:MaxStringLength</c>; refused before it runs.</summary>
+    public const string MaxStringLengthExceeded = "MAX_STRING_LENGTH_EXCEEDED";
+
+    /// <summary>
+    /// The operation ran longer than <c>GraphQLLimits:ExecutionTimeout</c>; its cancellation token was cancelled and its partial
+    /// result dropped. HTTP 504 with <c>application/graphql-response+json</c>.
+    /// </summary>
+    public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
 
     /// <summary>The server failed; the details are in its log under the trace id given in the message, never in the response.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";

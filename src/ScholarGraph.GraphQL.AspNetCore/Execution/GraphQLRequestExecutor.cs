@@ -10,6 +10,7 @@ using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
 using ScholarGraph.GraphQL.AspNetCore.Http;
+using ScholarGraph.GraphQL.AspNetCore.Limits;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Execution;
 
@@ -28,7 +29,8 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
     /// <summary>
     /// Executes <paramref name="request"/> with the services of <paramref name="services"/> and the user of
     /// <paramref name="context"/>. <paramref name="operationTypeRule"/>, when given, limits the operation types the
-    /// transport carries; it also runs on cached documents.
+    /// transport carries; it also runs on cached documents. A <c>GraphQL-Cost</c> header of the request asks for the
+    /// operation's measured cost in the result (see <see cref="CostReportRequest"/>).
     /// </summary>
     public Task<ExecutionResult> ExecuteAsync(
         HttpContext context, GraphQLRequest request, IServiceProvider services, IValidationRule? operationTypeRule,
@@ -49,6 +51,7 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
             Extensions = request.Extensions,
             RequestServices = services,
             User = context.User,
+            UserContext = UserContextOf(context),
             CancellationToken = cancellationToken,
             ValidationRules = extraRules.Count == 0 ? DocumentValidator.CoreRules : [.. DocumentValidator.CoreRules, .. extraRules],
             CachedDocumentValidationRules = extraRules,
@@ -109,6 +112,14 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
         LogUnhandledException(logger, unhandled.OriginalException, field, traceId);
         unhandled.Exception = new InternalServerError(traceId);
         return Task.CompletedTask;
+    }
+
+    private static Dictionary<string, object?> UserContextOf(HttpContext context)
+    {
+        var userContext = new Dictionary<string, object?>();
+        if (CostReportRequest.FromHeader(context.Request.Headers[CostReportRequest.HeaderName]) is { } costReport)
+            userContext[CostReportRequest.UserContextKey] = costReport;
+        return userContext;
     }
 
     private static string TraceId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;

@@ -6,6 +6,7 @@ using GraphQL.Validation;
 using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
 using ScholarGraph.GraphQL.AspNetCore.Execution;
+using ScholarGraph.GraphQL.AspNetCore.Limits;
 using ScholarGraph.GraphQL.AspNetCore.Sse;
 using ScholarGraph.GraphQL.AspNetCore.Telemetry;
 using ScholarGraph.GraphQL.AspNetCore.WebSockets;
@@ -142,8 +143,9 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
     /// <summary>
     /// With <c>application/json</c> every GraphQL response is 200 (the request was well formed). With
     /// <c>application/graphql-response+json</c> a request that never executed (parse, validation or variable
-    /// coercion errors) is a client error, 400, unless the server itself failed before execution. A request refused before
-    /// execution with errors whose codes <see cref="GraphQLHttpOptions.StatusCodesByErrorCode"/> maps gets that status.
+    /// coercion errors) is a client error, 400, unless the server itself failed before execution (500) or the operation ran out
+    /// of time (504); one only validated and measured on request (<c>GraphQL-Cost: validate</c>, no errors) is 200. A request
+    /// refused before execution with errors whose codes <see cref="GraphQLHttpOptions.StatusCodesByErrorCode"/> maps gets that status.
     /// </summary>
     private static int StatusCodeOf(ExecutionResult result, string mediaType, GraphQLHttpOptions options)
     {
@@ -152,11 +154,11 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
             return StatusCodes.Status405MethodNotAllowed;
         if (!result.Executed && errors is { Count: > 0 } && MappedStatus(errors, options.StatusCodesByErrorCode) is { } mapped)
             return mapped;
-        if (result.Executed || mediaType == ResponseMediaType.Json)
+        if (result.Executed || mediaType == ResponseMediaType.Json || errors is not { Count: > 0 })
             return StatusCodes.Status200OK;
-        return errors is not null && errors.Any(e => e is InternalServerError or UnhandledError)
-            ? StatusCodes.Status500InternalServerError
-            : StatusCodes.Status400BadRequest;
+        if (errors.Any(e => e is InternalServerError or UnhandledError))
+            return StatusCodes.Status500InternalServerError;
+        return errors.Any(e => e is ExecutionTimeoutError) ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status400BadRequest;
     }
 
     // The status every error's code maps to, when they all map to the same one.

@@ -251,9 +251,10 @@ internal sealed class GraphQLTransportWsConnection<TSchema> : IDisposable
             var first = true;
             await foreach (var result in _executor.StreamAsync(_context, request, _options.BufferSize, token).ConfigureAwait(false))
             {
-                if (first && !result.Executed)
+                if (first && !result.Executed && result.Errors is { Count: > 0 })
                 {
                     // Refused before execution (parse, validation, variables): `error` ends the operation, with no `complete`.
+                    // (Without errors it was only validated and measured, on request: its result travels as `next`.)
                     await SendAsync(await ErrorMessageAsync(id, result, token).ConfigureAwait(false), token).ConfigureAwait(false);
                     return;
                 }

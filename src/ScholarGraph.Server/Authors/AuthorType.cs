@@ -1,3 +1,4 @@
+using ScholarGraph.Server.GraphQuestions.Indicators;
 using GraphQL.Types;
 using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data.Batching.Extensions;
@@ -74,6 +75,7 @@ public sealed class AuthorType : ObjectGraphType<Author>
             .Resolve(c => c.LoadTopicsOfAuthor(c.Source.Id));
 
         this.AddComputedMetrics();
+        this.AddAuthorIndicators();
         this.AddTopicProfile();
     }
 }

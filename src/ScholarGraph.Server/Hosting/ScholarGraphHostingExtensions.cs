@@ -61,13 +61,16 @@ public static class ScholarGraphHostingExtensions
         builder.Services.AddScholarGraphRateLimiting(configuration);
         builder.Services.AddScholarGraphHealthChecks();
         builder.Services.AddScholarGraphTelemetry(configuration);
+        ServerStartPhase.Register(builder);
         return builder;
     }
 
     /// <summary>
     /// Validates the settings, maps the endpoints (<see cref="MapScholarGraph"/>), prepares the store and the graph index
-    /// (<see cref="InitializeScholarGraphAsync"/>) and serves until shutdown. A bad setting stops the start before anything is
-    /// written, with one line per problem naming the key and the reason.
+    /// (<see cref="InitializeScholarGraphAsync"/>), starts listening, logs a summary (the store and its rows, the addresses of
+    /// the API and the IDE) and serves until shutdown. A bad setting stops the start before anything is written, with one line
+    /// per problem naming the key and the reason; so do an address the server cannot listen on and a store it cannot open or
+    /// create (<see cref="StartProblems"/>), in one line and without a stack trace.
     /// </summary>
     /// <returns>The process's exit code: 0 after a clean shutdown, 1 when the start was refused.</returns>
     public static async Task<int> RunScholarGraphAsync(this WebApplication app)
@@ -78,16 +81,20 @@ public static class ScholarGraphHostingExtensions
             app.MapScholarGraph();
             if (!await app.InitializeScholarGraphAsync())
                 return 1;
-            await app.RunAsync();
+            await app.Services.GetRequiredService<ServerStartPhase>().StartAsync(app);
+            StartSummary.LogAddresses(app, GraphQLPath);
+            await app.WaitForShutdownAsync();
             return 0;
         }
-        catch (Exception e) when (ConfigurationProblems.Describe(e) is { } problems)
+        catch (Exception e) when ((ConfigurationProblems.Describe(e) ?? Line(StartProblems.Describe(e, StartSummary.Addresses(app)))) is { } problems)
         {
             foreach (var problem in problems)
                 await Console.Error.WriteLineAsync(problem);
             return 1;
         }
     }
+
+    private static IReadOnlyList<string>? Line(string? line) => line is null ? null : [line];
 
     /// <summary>
     /// Answers CORS for the configured front-end origins, authenticates callers, limits each one's rate, and maps the GraphQL
@@ -121,6 +128,7 @@ public static class ScholarGraphHostingExtensions
         {
             await StoreInitializer.InitializeAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
             await app.Services.BuildGraphIndexAsync(app.Lifetime.ApplicationStopping);
+            await StartSummary.LogStoreAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
             return true;
         }
         catch (Exception e) when (e is SeedValidationException or StoreSchemaException)

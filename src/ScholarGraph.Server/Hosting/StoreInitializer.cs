@@ -16,12 +16,7 @@ internal static class StoreInitializer
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         await using var db = await services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>().CreateDbContextAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets readers continue while a write commits; it is a property of the file, so setting it once is enough.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        // On SQLite this also puts the file in WAL, so that readers go on while a write commits.
         var schema = await StoreSchema.EnsureAsync(db, cancellationToken);
         if (schema == StoreSchemaOutcome.Baselined)
             logger.LogWarning("The store was created before migrations; its tables match the initial migration, which is now recorded as applied");

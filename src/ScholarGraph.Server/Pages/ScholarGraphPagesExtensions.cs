@@ -25,6 +25,16 @@ public static partial class ScholarGraphPagesExtensions
     /// <summary>The author of the shipped seed's profile, whose profile the IDE's example document asks for.</summary>
     public const string ExampleAuthorKey = "devvrit-khatri";
 
+    /// <summary>
+    /// The field and type cost each of the pages' operations may reach, in place of <c>GraphQLLimits:MaxFieldCost</c> and
+    /// <c>MaxTypeCost</c> (5,000 by default), which hold for every other operation; every other limit holds for the pages too.
+    /// The explorer draws networks of up to 2,000 authors (<c>coauthorNetwork</c>'s largest <c>maxNodes</c>), each coloured by
+    /// its topic profile, and that operation measures a field cost of 228,103 at 2,000 authors; the others stay under 2,500.
+    /// The budget is bounded: the operations are fixed when the server is built and the schema bounds their arguments. A test
+    /// holds it to the costliest operation's largest measure with at most a tenth to spare.
+    /// </summary>
+    public const double CostBudget = 250_000;
+
     private const string LogCategory = "ScholarGraph.Server.Pages";
 
     /// <summary>The folder the build copies the bundle to.</summary>
@@ -33,19 +43,25 @@ public static partial class ScholarGraphPagesExtensions
     /// <summary>The folder of the pages' trusted documents (a manifest of their operations by SHA-256).</summary>
     internal static string TrustedDocumentsDirectory => Path.Combine(BundleDirectory, "trusted-documents");
 
+    /// <summary>Whether the build bundled the pages (it needs npm), so that they are served.</summary>
+    internal static bool IsBundled => File.Exists(Path.Combine(BundleDirectory, "profile.html"));
+
     /// <summary>The profile page's query, as the build copied it.</summary>
     internal static string ProfileOperationFile => Path.Combine(BundleDirectory, "operations", "Profile.graphql");
 
     /// <summary>
-    /// Trusts the pages' operations (<see cref="TrustedDocumentOptions.AppDirectories"/>), so they run whatever
-    /// <c>TrustedDocuments:Mode</c> says, and opens the IDE on the profile page's query with the seed author's id
+    /// Trusts the pages' operations (<see cref="TrustedDocumentOptions.AppDirectories"/>) under the cost budget
+    /// <see cref="CostBudget"/>, so they run whatever <c>TrustedDocuments:Mode</c> says, and opens the IDE on the profile page's query with the seed author's id
     /// (<see cref="ExampleAuthorKey"/>); settings <c>GraphQLIde:Document</c> and <c>GraphQLIde:Variables</c> still win, since
     /// this runs before the section is bound. Does nothing when the bundle is missing.
     /// </summary>
     public static IServiceCollection AddScholarGraphPages(this IServiceCollection services)
     {
         if (Directory.Exists(TrustedDocumentsDirectory))
-            services.Configure<TrustedDocumentOptions>(options => options.AppDirectories.Add(TrustedDocumentsDirectory));
+        {
+            services.Configure<TrustedDocumentOptions>(options => options.AppDirectories.Add(
+                new AppTrustedDocumentDirectory(TrustedDocumentsDirectory) { MaxFieldCost = CostBudget, MaxTypeCost = CostBudget }));
+        }
         if (File.Exists(ProfileOperationFile))
         {
             var document = File.ReadAllText(ProfileOperationFile);
@@ -65,7 +81,7 @@ public static partial class ScholarGraphPagesExtensions
     /// </summary>
     public static WebApplication MapScholarGraphPages(this WebApplication app)
     {
-        if (!File.Exists(Path.Combine(BundleDirectory, "profile.html")))
+        if (!IsBundled)
         {
             LogBundleMissing(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), BundleDirectory);
             return app;

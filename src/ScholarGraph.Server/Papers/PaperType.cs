@@ -1,3 +1,4 @@
+using ScholarGraph.Server.GraphQuestions.Indicators;
 using GraphQL.Types;
 using ScholarGraph.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -104,5 +105,7 @@ public sealed class PaperType : ObjectGraphType<Paper>
             .WithPagingArguments(paging)
             .WithWhereAndOrderArguments(typeof(PaperFilterInputType), typeof(PaperSortInputType))
             .Resolve(c => c.LoadCitingPapers(c.Source.Id));
+
+        this.AddPaperIndicators();
     }
 }

@@ -1,3 +1,4 @@
+using ScholarGraph.Server.GraphQuestions.Indicators;
 using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.Domain;
@@ -39,5 +40,6 @@ public sealed class QueryType : ObjectGraphType
 
         this.AddNetworkFields();
         this.AddTopicClustersField();
+        this.AddTrendingTopicsField();
     }
 }

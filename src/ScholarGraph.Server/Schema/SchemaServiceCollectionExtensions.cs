@@ -14,8 +14,8 @@ public static class SchemaServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ScholarGraphSchema"/> with GraphQL.NET, paging options bound from the configuration section
-    /// <c>Paging</c> and validated at start (defaults: page size 10, maximum 50), a per-request <see cref="BatchLoaderRegistry"/>, and a service scope
-    /// per subscription event.
+    /// <c>Paging</c> and validated at start (defaults: page size 10, maximum 50), a per-request <see cref="BatchLoaderRegistry"/>, a service scope
+    /// per subscription event, and the cost directives of every paged field (<see cref="PagedFieldCosts"/>).
     /// </summary>
     public static IServiceCollection AddScholarGraphSchema(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +31,7 @@ public static class SchemaServiceCollectionExtensions
             // Each subscription event runs in a scope of its own (the subscribing request's scope is gone by then).
             .AddScopedSubscriptionExecutionStrategy(serialExecution: false)
             .AddFilteringTypes()
+            .AddSchemaVisitor<PagedFieldCosts>()
             .AddGraphTypes(typeof(ScholarGraphSchema).Assembly)
             .AddGraphTypes(typeof(GraphQL.Data.Relay.Types.NodeInterfaceGraphType).Assembly));
         return services;

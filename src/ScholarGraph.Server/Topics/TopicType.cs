@@ -1,3 +1,4 @@
+using ScholarGraph.Server.GraphQuestions.Indicators;
 using GraphQL.Types;
 using ScholarGraph.Domain;
 using ScholarGraph.GraphQL.Data.Batching.Extensions;
@@ -59,6 +60,7 @@ public sealed class TopicType : ObjectGraphType<Topic>
             .Resolve(c => c.LoadAuthorsOfTopic(c.Source.Id));
 
         this.AddRelatedTopics();
+        this.AddTopicBursts();
     }
 }
 

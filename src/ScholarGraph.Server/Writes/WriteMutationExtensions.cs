@@ -19,7 +19,8 @@ internal static class WriteMutationExtensions
     /// <see cref="SecurityOptions.WriteScope"/> gets an <c>AUTH_NOT_AUTHENTICATED</c> or <c>AUTH_NOT_AUTHORIZED</c> error
     /// before anything is read. Otherwise <paramref name="handle"/> runs in one transaction (on relational stores), its
     /// staged rows are saved once and committed, and only then are its changes published and its result returned; any error
-    /// (typed or not) writes nothing.
+    /// (typed or not) writes nothing. When SQLite reports the store busy or locked the whole write is run again from its start,
+    /// up to four attempts in all, and then fails with <see cref="StoreBusyCode"/>.
     /// </summary>
     public static void AddWriteMutation(
         this ObjectGraphType mutation, string name, string description, Action<InputObjectGraphType> defineInput,
@@ -36,18 +37,54 @@ internal static class WriteMutationExtensions
                     throw denied;
 
                 var contexts = services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>();
-                await using var db = await contexts.CreateDbContextAsync(context.CancellationToken);
-                await using var transaction = db.Database.IsRelational() ? await db.Database.BeginTransactionAsync(context.CancellationToken) : null;
-                var write = new GraphWrite(db, input, context.CancellationToken);
-                var result = await handle(write);
-                input.ThrowIfInvalid();
-                // From here the write goes through even if the caller leaves: listeners must see every committed change.
-                await db.SaveChangesAsync(CancellationToken.None);
-                if (transaction is not null)
-                    await transaction.CommitAsync(CancellationToken.None);
-                await services.GetRequiredService<GraphChangePublisher>().PublishAsync(write.Changes, CancellationToken.None);
-                return result;
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        // Each attempt reads its input afresh, so the errors of one that failed are not reported twice.
+                        var attemptInput = attempt == 1
+                            ? input
+                            : new MutationInput(MutationFieldExtensions.InputArgument, context.GetArgument<Dictionary<string, object?>>(MutationFieldExtensions.InputArgument));
+                        var (result, changes) = await WriteOnceAsync(contexts, attemptInput, handle, context.CancellationToken);
+                        await services.GetRequiredService<GraphChangePublisher>().PublishAsync(changes, CancellationToken.None);
+                        return result;
+                    }
+                    catch (Exception e) when (SqliteBusy.IsBusyOrLocked(e))
+                    {
+                        if (attempt == MaxAttempts)
+                            throw new ExecutionError($"The store stayed busy with other writes through {MaxAttempts} attempts; nothing was written. Try again.")
+                            { Code = StoreBusyCode };
+                        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WriteMutationExtensions))
+                            .LogDebug("The mutation '{Mutation}' found the store busy (attempt {Attempt} of {MaxAttempts}); retrying", name, attempt, MaxAttempts);
+                        await Task.Delay(RetryDelay(attempt), context.CancellationToken);
+                    }
+                }
             });
+    }
+
+    /// <summary>The <c>extensions.code</c> of a mutation that found the store busy through every attempt; it wrote nothing.</summary>
+    public const string StoreBusyCode = "STORE_BUSY";
+
+    // SQLite itself waits Database:BusyTimeout for a lock; these attempts are for what it hands back anyway (a lock held
+    // longer, or a WAL snapshot that went stale under a read), each from the start, in a new transaction.
+    private const int MaxAttempts = 4;
+
+    private static TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromMilliseconds((20 << attempt) + Random.Shared.Next(0, 20 << attempt));
+
+    private static async Task<(object Result, List<GraphChange> Changes)> WriteOnceAsync(
+        IDbContextFactory<ScholarGraphDbContext> contexts, MutationInput input, Func<GraphWrite, Task<object>> handle, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = db.Database.IsRelational() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var write = new GraphWrite(db, input, cancellationToken);
+        var result = await handle(write);
+        input.ThrowIfInvalid();
+        // From here the write goes through even if the caller leaves: listeners must see every committed change.
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (transaction is not null)
+            await transaction.CommitAsync(CancellationToken.None);
+        return (result, write.Changes);
     }
 
     /// <summary>Adds an optional text field to an input type.</summary>

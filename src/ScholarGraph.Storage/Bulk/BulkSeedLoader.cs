@@ -110,6 +110,7 @@ public static class BulkSeedLoader
             var connection = transaction.Connection!;
             Register(SqliteTableWriter.Create<Institution>(db, connection, transaction));
             Register(SqliteTableWriter.Create<Topic>(db, connection, transaction));
+            Register(SqliteTableWriter.Create<Venue>(db, connection, transaction));
             Register(SqliteTableWriter.Create<Author>(db, connection, transaction));
             Register(SqliteTableWriter.Create<Paper>(db, connection, transaction));
             Register(SqliteTableWriter.Create<Authorship>(db, connection, transaction));

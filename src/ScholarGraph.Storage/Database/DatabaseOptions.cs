@@ -11,6 +11,9 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>The name of the connection string (<c>ConnectionStrings:ScholarGraph</c>).</summary>
     public const string ConnectionStringName = "ScholarGraph";
 
+    /// <summary>The SQLite connection string used when none is set: a file under the working directory.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/scholargraph.db";
+
     /// <summary>The provider. Default: <see cref="DatabaseProvider.Sqlite"/>.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
@@ -27,6 +30,13 @@ public sealed class DatabaseOptions : IValidatableObject
     [Required(AllowEmptyStrings = false, ErrorMessage = "must name a folder")]
     public string SeedDirectory { get; set; } = "seed-data";
 
+    /// <summary>
+    /// How long a SQLite command waits for another connection's write to finish before it reports the database busy (SQLite's
+    /// <c>busy_timeout</c>, set on every connection). Writes that still find it busy are retried by the server. Default: 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "must be between 00:00:00 and 00:10:00")]
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -34,6 +44,24 @@ public sealed class DatabaseOptions : IValidatableObject
             yield return new ValidationResult("'Postgres' is not available in this build yet; use 'Sqlite' or 'InMemory'", [nameof(Provider)]);
         else if (!Enum.IsDefined(Provider))
             yield return new ValidationResult($"'{Provider}' is unknown; use 'Sqlite' or 'InMemory'", [nameof(Provider)]);
+        else if (Provider == DatabaseProvider.Sqlite && !string.IsNullOrWhiteSpace(ConnectionString) && SqliteProblem(ConnectionString) is { } problem)
+            yield return new ValidationResult(
+                $"is not a SQLite connection string such as 'Data Source=data/scholargraph.db' ({problem}); it is read from "
+                + $"ConnectionStrings:{ConnectionStringName} unless set itself", [nameof(ConnectionString)]);
+    }
+
+    // The builder's own reason (an unknown keyword, a malformed pair), never the string itself, which may hold a password.
+    private static string? SqliteProblem(string connectionString)
+    {
+        try
+        {
+            SqliteStoreFile.PathOf(connectionString);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message.TrimEnd('.');
+        }
     }
 }
 

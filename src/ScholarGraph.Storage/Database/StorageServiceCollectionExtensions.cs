@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ScholarGraph.Storage.Database;
@@ -22,16 +24,23 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The SQLite store used when no connection string is configured: <c>Data Source=data/scholargraph.db</c>.</summary>
-    public const string DefaultSqliteConnectionString = "Data Source=data/scholargraph.db";
-
-    /// <summary>Applies the provider and connection string of <paramref name="options"/> to <paramref name="builder"/>.</summary>
+    /// <summary>
+    /// Applies the provider and connection string of <paramref name="options"/> to <paramref name="builder"/>. On SQLite every
+    /// connection gets <see cref="DatabaseOptions.BusyTimeout"/>, and migrations are applied one transaction each (see
+    /// <see cref="StoreSchema.EnsureAsync"/>). The SQL of every command is logged at Debug, not Information, so a default log
+    /// is for operators.
+    /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
     {
+        // A failed connection is not logged as an error here: the exception reaches the caller, which reports it once (a start
+        // refused in one line, a request's error log).
+        builder.ConfigureWarnings(warnings => warnings.Log((RelationalEventId.CommandExecuted, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug)));
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(ResolveSqliteConnectionString(options.ConnectionString));
+                builder.UseSqlite(ResolveSqliteConnectionString(options.ConnectionString))
+                    .ReplaceService<IMigrationsSqlGenerator, TransactionalSqliteMigrationsSqlGenerator>()
+                    .AddInterceptors(new SqliteConnectionSettings(options.BusyTimeout));
                 break;
             case DatabaseProvider.InMemory:
                 builder.UseInMemoryDatabase(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString);
@@ -50,10 +59,20 @@ public static class StorageServiceCollectionExtensions
     /// Fills in the default SQLite file (<c>data/scholargraph.db</c>) and creates the folder of a file database, so that a first
     /// start on a fresh machine needs no set-up.
     /// </summary>
+    /// <exception cref="StoreUnavailableException">The folder cannot be created.</exception>
     private static string ResolveSqliteConnectionString(string? connectionString)
     {
-        if (StoreDescription.SqliteFile(connectionString) is { } file && Path.GetDirectoryName(file) is { Length: > 0 } folder)
-            Directory.CreateDirectory(folder);
-        return string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString;
+        var resolved = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString;
+        var folder = SqliteStoreFile.PathOf(resolved) is { } file ? Path.GetDirectoryName(file) : null;
+        try
+        {
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"The folder '{folder}' for the SQLite file cannot be created: {e.Message}", e);
+        }
+        return new SqliteConnectionStringBuilder(resolved).ToString();
     }
 }

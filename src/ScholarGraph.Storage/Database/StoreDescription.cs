@@ -1,26 +1,21 @@
-using Microsoft.Data.Sqlite;
-
 namespace ScholarGraph.Storage.Database;
 
 /// <summary>Names a store in words an operator reads, without the secrets a connection string may hold.</summary>
 public static class StoreDescription
 {
     /// <summary>
-    /// For example <c>SQLite file /srv/scholargraph/data/scholargraph.db</c> or <c>in-memory store 'scholargraph' (kept only while
-    /// the process runs)</c>; relative SQLite paths are resolved against the working directory, as the store opens them.
+    /// For example <c>SQLite file /srv/scholargraph/data/scholargraph.db</c> or <c>in-memory store 'scholargraph' (nothing
+    /// survives a restart)</c>; a relative SQLite path is resolved against the working directory, as the store opens it.
     /// </summary>
     public static string Of(DatabaseOptions options) => options.Provider switch
     {
-        DatabaseProvider.Sqlite => SqliteFile(options.ConnectionString) is { } file ? $"SQLite file {file}" : "SQLite in-memory database",
-        DatabaseProvider.InMemory => $"in-memory store '{(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString)}' (kept only while the process runs)",
+        DatabaseProvider.Sqlite when SqliteStoreFile.PathOf(SqliteConnectionString(options)) is { } file => $"SQLite file {file}",
+        DatabaseProvider.Sqlite => "SQLite in-memory database (nothing survives a restart)",
+        DatabaseProvider.InMemory => $"in-memory store '{(string.IsNullOrWhiteSpace(options.ConnectionString) ? "scholargraph" : options.ConnectionString)}' (nothing survives a restart)",
         var other => $"{other} store",
     };
 
-    /// <summary>The full path of the SQLite file a connection string names, or null for an in-memory SQLite database.</summary>
-    public static string? SqliteFile(string? connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? StorageServiceCollectionExtensions.DefaultSqliteConnectionString : connectionString);
-        var isFile = builder.Mode != SqliteOpenMode.Memory && builder.DataSource != ":memory:" && builder.DataSource.Length > 0;
-        return isFile ? Path.GetFullPath(builder.DataSource) : null;
-    }
+    /// <summary>The SQLite connection string the store opens: the configured one, else <see cref="DatabaseOptions.DefaultSqliteConnectionString"/>.</summary>
+    public static string SqliteConnectionString(DatabaseOptions options) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString) ? DatabaseOptions.DefaultSqliteConnectionString : options.ConnectionString;
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -34,11 +36,23 @@ public static class StoreSchema
     private const string HistoryTable = "__EFMigrationsHistory";
     private const string EfTablePrefix = "__EF";
 
+    // EF Core's SQLite migration lock (SqliteHistoryRepository.DefaultLockTableName): one row while a migration runs.
+    private const string LockTable = "__EFMigrationsLock";
+
     /// <summary>
     /// Applies pending migrations. A SQLite store made by <c>EnsureCreated</c> before migrations (tables but no
     /// <c>__EFMigrationsHistory</c>) is baselined when its tables, columns and indexes equal those of the initial migration,
     /// and refused with a <see cref="StoreSchemaException"/> otherwise.
     /// </summary>
+    /// <exception cref="StoreUnavailableException">SQLite cannot open, read or write the file.</exception>
+    /// <remarks>
+    /// On SQLite the file is switched to WAL (readers go on while a write commits), and migrations are safe to interrupt: each
+    /// runs in one transaction, with foreign keys off on the connection for the table rebuilds SQLite needs (see
+    /// <see cref="TransactionalSqliteMigrationsSqlGenerator"/>), so a process killed midway leaves the store as the last
+    /// applied migration left it. Only one process migrates a file at a time: it holds <c>FILE-migrations.lock</c> beside
+    /// the store, which the operating system releases when the process ends however it ends, so the lock row EF Core leaves
+    /// behind a killed migration (<c>__EFMigrationsLock</c>) is known to be abandoned and is cleared rather than waited for.
+    /// </remarks>
     public static async Task<StoreSchemaOutcome> EnsureAsync(ScholarGraphDbContext db, CancellationToken cancellationToken = default)
     {
         if (!db.Database.IsRelational())
@@ -46,15 +60,68 @@ public static class StoreSchema
             await db.Database.EnsureCreatedAsync(cancellationToken);
             return StoreSchemaOutcome.Created;
         }
-
-        var outcome = StoreSchemaOutcome.Migrated;
-        if (db.Database.IsSqlite() && await IsLegacyStoreAsync(db, cancellationToken))
+        if (!db.Database.IsSqlite())
         {
-            await BaselineAsync(db, cancellationToken);
-            outcome = StoreSchemaOutcome.Baselined;
+            await db.Database.MigrateAsync(cancellationToken);
+            return StoreSchemaOutcome.Migrated;
         }
-        await db.Database.MigrateAsync(cancellationToken);
-        return outcome;
+
+        var connection = db.Database.GetDbConnection();
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await ScalarAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+        catch (SqliteException e) when (StoreUnavailableException.FromSqlite(e, SqliteStoreFile.PathOf(connection.ConnectionString)) is { } unavailable)
+        {
+            await db.Database.CloseConnectionAsync();
+            throw unavailable;
+        }
+        try
+        {
+            if (!await IsLegacyStoreAsync(db, cancellationToken) && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                return StoreSchemaOutcome.Migrated;
+
+            await using var exclusive = await MigrationLock.AcquireAsync(connection.ConnectionString, cancellationToken);
+            var outcome = StoreSchemaOutcome.Migrated;
+            // Asked again under the lock: another process may have done it meanwhile.
+            if (await IsLegacyStoreAsync(db, cancellationToken))
+            {
+                await BaselineAsync(db, cancellationToken);
+                outcome = StoreSchemaOutcome.Baselined;
+            }
+            await ClearAbandonedLockAsync(connection, cancellationToken);
+            var foreignKeys = await ScalarAsync(connection, "PRAGMA foreign_keys;", cancellationToken);
+            await ScalarAsync(connection, "PRAGMA foreign_keys = 0;", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                // The connection goes back to the pool afterwards; it must not keep foreign keys off.
+                await ScalarAsync(connection, $"PRAGMA foreign_keys = {foreignKeys};", CancellationToken.None);
+            }
+            return outcome;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ClearAbandonedLockAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        const string table = LockTable;
+        if (Convert.ToInt64(await ScalarAsync(connection, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'", cancellationToken), CultureInfo.InvariantCulture) > 0)
+            await ScalarAsync(connection, $"DELETE FROM \"{table}\"", cancellationToken);
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static async Task<bool> IsLegacyStoreAsync(ScholarGraphDbContext db, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ internal sealed class SeedChecker(List<SeedProblem> problems)
     private readonly Dictionary<string, Origin> _institutions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Origin> _topicOrigins = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeedTopic> _topics = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Origin> _venues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Origin> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Origin> _papers = new(StringComparer.Ordinal);
 
@@ -46,11 +47,15 @@ internal sealed class SeedChecker(List<SeedProblem> problems)
         {
             SeedSection.Institutions => _institutions,
             SeedSection.Topics => _topicOrigins,
+            SeedSection.Venues => _venues,
             SeedSection.Authors => _authors,
             _ => _papers,
         };
         known.TryAdd(id, new Origin("", at));
     }
+
+    /// <summary>Declares a venue's id.</summary>
+    public void Declare(string file, SeedItemPath at, SeedVenue item) => Declare(_venues, item.Id, new Origin(file, at), "venue");
 
     /// <summary>Declares an author's id.</summary>
     public void Declare(string file, SeedItemPath at, SeedAuthor item) => Declare(_authors, item.Id, new Origin(file, at), "author");
@@ -86,6 +91,13 @@ internal sealed class SeedChecker(List<SeedProblem> problems)
         for (var k = 0; k < item.Keywords.Count; k++)
             RequireText(file, item.Keywords[k], $"{path}.keywords[{k}]");
         rows.Add(new Topic { Id = item.Id, Name = item.Name, Keywords = [.. item.Keywords], OpenAlexId = item.OpenAlexId });
+    }
+
+    /// <summary>Checks a venue and builds its row.</summary>
+    public void Check(string file, SeedItemPath at, SeedVenue item, ISeedRowSink rows)
+    {
+        RequireText(file, item.Name, $"{at}.name");
+        rows.Add(new Venue { Id = item.Id, Name = item.Name, OpenAlexId = item.OpenAlexId, IssnL = item.IssnL, Type = item.Type });
     }
 
     /// <summary>Checks an author, its affiliations and reported metrics, and builds their rows.</summary>
@@ -124,7 +136,7 @@ internal sealed class SeedChecker(List<SeedProblem> problems)
         }
     }
 
-    /// <summary>Checks a paper and its authorships, institutions, topics and citations, and builds their rows.</summary>
+    /// <summary>Checks a paper (its venue reference too) and its authorships, institutions, topics and citations, and builds their rows.</summary>
     public void Check(string file, SeedSource source, SeedItemPath at, SeedPaper item, ISeedRowSink rows)
     {
         var path = at.ToString();
@@ -140,12 +152,13 @@ internal sealed class SeedChecker(List<SeedProblem> problems)
         }
         if (EntityRules.CodeUrlProblem(item.CodeUrl) is { } urlProblem)
             Problem(file, $"{path}.codeUrl", urlProblem);
+        Reference(file, _venues, item.Venue, "venue", $"{path}.venue");
 
         rows.Add(new Paper
         {
             Id = item.Id, Title = item.Title, Abstract = item.Abstract, PublicationDate = item.Date,
             DateYearInferred = item.DateYearInferred, Category = item.Category, CodeUrl = item.CodeUrl, Doi = item.Doi,
-            ArxivId = item.ArxivId, OpenAlexId = item.OpenAlexId, AuthorListTruncated = item.AuthorListTruncated,
+            ArxivId = item.ArxivId, OpenAlexId = item.OpenAlexId, AuthorListTruncated = item.AuthorListTruncated, VenueId = item.Venue,
         });
 
         var onPaper = new HashSet<string>(StringComparer.Ordinal);

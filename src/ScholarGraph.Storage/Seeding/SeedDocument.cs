@@ -21,6 +21,9 @@ public sealed class SeedDocument
     /// <summary>Topics.</summary>
     public List<SeedTopic> Topics { get; set; } = [];
 
+    /// <summary>Venues papers are published in.</summary>
+    public List<SeedVenue> Venues { get; set; } = [];
+
     /// <summary>Authors.</summary>
     public List<SeedAuthor> Authors { get; set; } = [];
 
@@ -77,6 +80,25 @@ public sealed class SeedTopic
 
     /// <summary>OpenAlex id.</summary>
     public string? OpenAlexId { get; set; }
+}
+
+/// <summary>A venue in a seed file: a journal, a conference, a repository...</summary>
+public sealed class SeedVenue
+{
+    /// <summary>Key.</summary>
+    public required string Id { get; set; }
+
+    /// <summary>Name as printed.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>OpenAlex source id.</summary>
+    public string? OpenAlexId { get; set; }
+
+    /// <summary>The linking ISSN (ISSN-L).</summary>
+    public string? IssnL { get; set; }
+
+    /// <summary>The kind of venue as OpenAlex names it (<c>journal</c>, <c>conference</c>, <c>repository</c>, ...).</summary>
+    public string? Type { get; set; }
 }
 
 /// <summary>An author in a seed file.</summary>
@@ -158,6 +180,9 @@ public sealed class SeedPaper
 
     /// <summary>OpenAlex id.</summary>
     public string? OpenAlexId { get; set; }
+
+    /// <summary>The key of the venue the paper was published in; absent when the source names none.</summary>
+    public string? Venue { get; set; }
 
     /// <summary>The authors, those with a position in printed order.</summary>
     public List<SeedAuthorship> Authors { get; set; } = [];

@@ -11,6 +11,8 @@ internal interface ISeedItemVisitor
 
     void Visit(SeedItemPath at, SeedTopic item);
 
+    void Visit(SeedItemPath at, SeedVenue item);
+
     void Visit(SeedItemPath at, SeedAuthor item);
 
     void Visit(SeedItemPath at, SeedPaper item);
@@ -21,7 +23,7 @@ internal interface ISeedItemVisitor
 
 /// <summary>
 /// Reads one seed file without holding it: a <see cref="Utf8JsonReader"/> walks the top-level object over a refilled buffer, and
-/// each item of the four arrays is deserialized on its own (with <see cref="SeedReader.SerializerOptions"/>, so the format's rules
+/// each item of the five arrays is deserialized on its own (with <see cref="SeedReader.SerializerOptions"/>, so the format's rules
 /// are the same everywhere) and handed to a visitor, then dropped. The buffer only ever holds one item plus one read block, so
 /// memory does not grow with the file. An item that cannot be read is reported (<see cref="SeedFormatProblems"/>, with its line
 /// in the file) and passed over, so one run reports every malformed item; only broken JSON syntax ends the file.
@@ -183,7 +185,7 @@ internal sealed class SeedFileStreamer
                 _visitor.Visit(source ?? throw Malformed("The source is null."));
                 _sourceRead = true;
                 return true;
-            case "institutions" or "topics" or "authors" or "papers":
+            case "institutions" or "topics" or "venues" or "authors" or "papers":
                 if (!reader.Read())
                     return false;
                 if (reader.TokenType != JsonTokenType.StartArray)
@@ -192,6 +194,7 @@ internal sealed class SeedFileStreamer
                 {
                     "institutions" => SeedSection.Institutions,
                     "topics" => SeedSection.Topics,
+                    "venues" => SeedSection.Venues,
                     "authors" => SeedSection.Authors,
                     _ => SeedSection.Papers,
                 };
@@ -200,7 +203,7 @@ internal sealed class SeedFileStreamer
                 return true;
             default:
                 throw Malformed(
-                    $"The JSON property '{member}' could not be mapped to any member of a seed document (which holds $schema, source, institutions, topics, authors and papers).");
+                    $"The JSON property '{member}' could not be mapped to any member of a seed document (which holds $schema, source, institutions, topics, venues, authors and papers).");
         }
     }
 
@@ -221,6 +224,7 @@ internal sealed class SeedFileStreamer
         {
             SeedSection.Institutions => ReadItem<SeedInstitution>(ref reader, at, _visitor.Visit),
             SeedSection.Topics => ReadItem<SeedTopic>(ref reader, at, _visitor.Visit),
+            SeedSection.Venues => ReadItem<SeedVenue>(ref reader, at, _visitor.Visit),
             SeedSection.Authors => ReadItem<SeedAuthor>(ref reader, at, _visitor.Visit),
             _ => ReadItem<SeedPaper>(ref reader, at, _visitor.Visit),
         };

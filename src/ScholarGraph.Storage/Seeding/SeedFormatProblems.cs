@@ -81,6 +81,7 @@ internal static partial class SeedFormatProblems
         nameof(SeedSource) => "the source",
         nameof(SeedInstitution) => "an institution",
         nameof(SeedTopic) => "a topic",
+        nameof(SeedVenue) => "a venue",
         nameof(SeedAuthor) => "an author",
         nameof(SeedReportedMetrics) => "the reported metrics",
         nameof(SeedPaper) => "a paper",

@@ -14,6 +14,9 @@ public sealed class SeedGraph : ISeedRowSink
     /// <summary>Topics.</summary>
     public List<Topic> Topics { get; } = [];
 
+    /// <summary>Venues.</summary>
+    public List<Venue> Venues { get; } = [];
+
     /// <summary>Authors.</summary>
     public List<Author> Authors { get; } = [];
 
@@ -44,6 +47,7 @@ public sealed class SeedGraph : ISeedRowSink
         {
             case Institution r: Institutions.Add(r); break;
             case Topic r: Topics.Add(r); break;
+            case Venue r: Venues.Add(r); break;
             case Author r: Authors.Add(r); break;
             case Paper r: Papers.Add(r); break;
             case Authorship r: Authorships.Add(r); break;

@@ -1,10 +1,11 @@
 namespace ScholarGraph.Storage.Seeding;
 
-/// <summary>The four item arrays of a seed file, in the order the loaders write them.</summary>
+/// <summary>The five item arrays of a seed file, in the order the loaders write them.</summary>
 internal enum SeedSection
 {
     Institutions,
     Topics,
+    Venues,
     Authors,
     Papers,
 }
@@ -20,6 +21,7 @@ internal readonly record struct SeedItemPath(SeedSection Section, int Index)
     {
         SeedSection.Institutions => "institutions",
         SeedSection.Topics => "topics",
+        SeedSection.Venues => "venues",
         SeedSection.Authors => "authors",
         _ => "papers",
     };

@@ -24,6 +24,7 @@ public static class SeedLoader
         // Parents before children, so that key lookups of the relational providers find what they refer to.
         await UpsertAsync(db, graph.Institutions, cancellationToken);
         await UpsertAsync(db, graph.Topics, cancellationToken);
+        await UpsertAsync(db, graph.Venues, cancellationToken);
         await UpsertAsync(db, graph.Authors, cancellationToken);
         await UpsertAsync(db, graph.Papers, cancellationToken);
         await UpsertAsync(db, graph.Authorships, cancellationToken);

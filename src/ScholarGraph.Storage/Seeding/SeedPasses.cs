@@ -57,6 +57,8 @@ internal static class SeedPasses
 
         public void Visit(SeedItemPath at, SeedTopic item) => checker.Declare(file, at, item);
 
+        public void Visit(SeedItemPath at, SeedVenue item) => checker.Declare(file, at, item);
+
         public void Visit(SeedItemPath at, SeedAuthor item) => checker.Declare(file, at, item);
 
         public void Visit(SeedItemPath at, SeedPaper item) => checker.Declare(file, at, item);
@@ -74,6 +76,8 @@ internal static class SeedPasses
         public void Visit(SeedItemPath at, SeedInstitution item) => checker.Check(file, at, item, rows);
 
         public void Visit(SeedItemPath at, SeedTopic item) => checker.Check(file, at, item, rows);
+
+        public void Visit(SeedItemPath at, SeedVenue item) => checker.Check(file, at, item, rows);
 
         public void Visit(SeedItemPath at, SeedAuthor item) => checker.Check(file, source, at, item, rows);
 

@@ -1,3 +1,4 @@
+using ScholarGraph.Graph.Indicators;
 using ScholarGraph.Graph.Scholarly;
 
 namespace ScholarGraph.Graph.Tests.Scholarly;
@@ -18,7 +19,8 @@ public sealed class IndexOverlayTests
                 .Select(_ => $"a{(random.Next(4) == 0 ? random.Next(5) : random.Next(120))}").ToArray();
             var topics = Enumerable.Range(0, random.Next(3)).Select(_ => new PaperTopicRow($"t{random.Next(6)}", random.NextDouble())).ToArray();
             var cited = paper == 0 ? [] : Enumerable.Range(0, random.Next(4)).Select(_ => $"p{random.Next(paper)}").ToArray();
-            papers.Add(new PaperRows($"p{paper}", paper % 9 == 0 ? null : new DateOnly(2000 + random.Next(20), 1, 1), authors, topics, cited));
+            papers.Add(new PaperRows($"p{paper}", paper % 9 == 0 ? null : new DateOnly(2000 + random.Next(20), 1, 1), authors, topics, cited,
+                random.Next(4) == 0 ? null : $"v{random.Next(paper / 30 + 2)}"));
         }
 
         return papers;
@@ -31,7 +33,7 @@ public sealed class IndexOverlayTests
             builder.AddTopic($"t{topic}");
         foreach (var paper in papers)
         {
-            builder.AddPaper(paper.PaperKey, paper.PublicationDate);
+            builder.AddPaper(paper.PaperKey, paper.PublicationDate, paper.VenueKey);
             foreach (var author in paper.AuthorKeys)
                 builder.AddAuthorship(paper.PaperKey, author);
             foreach (var topic in paper.Topics)
@@ -68,7 +70,44 @@ public sealed class IndexOverlayTests
         }
 
         Assert.True(compared > 100);
+        AssertSamePaperAnswers(reference, patched);
     }
+
+    /// <summary>Every computed indicator of every paper of <paramref name="reference"/>, in keys.</summary>
+    private static void AssertSamePaperAnswers(ScholarlyIndex reference, ScholarlyIndex patched)
+    {
+        var (referenceImpact, patchedImpact) = (FieldNormalizedImpact.Compute(reference), FieldNormalizedImpact.Compute(patched));
+        var (referenceNovelty, patchedNovelty) = (CombinationNovelty.Create(reference), CombinationNovelty.Create(patched));
+        var (referenceTrends, patchedTrends) = (TopicTrends.Compute(reference), TopicTrends.Compute(patched));
+        for (var id = 0; id < reference.Papers.Count; id++)
+        {
+            var key = reference.Papers.KeyOf(id);
+            Assert.True(patched.Papers.TryGetId(key, out var other), key);
+            Assert.Equal(Keys(reference, reference.CitedByOf(id)), Keys(patched, patched.CitedByOf(other)));
+            Assert.Equal(Keys(reference, reference.ReferencesOf(id)), Keys(patched, patched.ReferencesOf(other)));
+            Assert.Equal(VenueKey(reference, id), VenueKey(patched, other));
+            Assert.Equal(DisruptionIndex.Compute(reference, id), DisruptionIndex.Compute(patched, other));
+            Assert.Equal(referenceImpact.Of(id), patchedImpact.Of(other));
+            Assert.Equal(referenceNovelty.Of(id), patchedNovelty.Of(other));
+            Assert.Equal(CitationTimeline.ByYear(reference, id), CitationTimeline.ByYear(patched, other));
+            Assert.Equal(Related(reference, RelatedWork.Related(reference, id, int.MaxValue)), Related(patched, RelatedWork.Related(patched, other, int.MaxValue)));
+        }
+
+        for (var topic = 0; topic < reference.Topics.Count; topic++)
+        {
+            Assert.Equal(referenceTrends.PapersPerYear(topic).ToArray(), patchedTrends.PapersPerYear(topic).ToArray());
+        }
+    }
+
+    private static string Keys(ScholarlyIndex index, ReadOnlySpan<int> papers) =>
+        string.Join(",", papers.ToArray().Select(index.Papers.KeyOf).Order(StringComparer.Ordinal));
+
+    private static string? VenueKey(ScholarlyIndex index, int paper) =>
+        index.VenueOf(paper) is var venue && venue == ScholarlyIndex.None ? null : index.Venues.KeyOf(venue);
+
+    // Equal scores tie-break by id, and ids differ between the indexes, so the lists are compared as sets.
+    private static string Related(ScholarlyIndex index, IEnumerable<RelatedPaper> related) =>
+        string.Join(";", related.Select(r => $"{index.Papers.KeyOf(r.Paper)}:{r.CoCitations}:{r.Couplings}").Order(StringComparer.Ordinal));
 
     private static string Metrics(ScholarlyIndex index, int author)
     {
@@ -110,6 +149,22 @@ public sealed class IndexOverlayTests
 
         var reference = BuildFull(kept);
         AssertSameAnswers(reference, index);
+    }
+
+    [Fact]
+    public void A_removed_paper_alone_takes_its_citations_both_ways_with_it()
+    {
+        // deletePaper publishes only the removed paper; the papers that cited it are not reread, yet no longer cite it.
+        var papers = RandomPapers(300, 6);
+        var index = BuildFull(papers);
+        var removed = papers.Where((_, i) => i % 25 == 3).Select(p => p.PaperKey).ToHashSet();
+        var kept = papers.Where(p => !removed.Contains(p.PaperKey))
+            .Select(p => p with { CitedPaperKeys = p.CitedPaperKeys.Where(c => !removed.Contains(c)).ToArray() }).ToList();
+        Assert.Contains(papers, p => p.CitedPaperKeys.Any(removed.Contains));
+        index = index.WithPapers(removed.Select(PaperRows.Removed).ToArray(), []);
+
+        Assert.All(removed, key => Assert.Empty(index.CitedByOf(index.Papers.TryGetId(key, out var id) ? id : -1).ToArray()));
+        AssertSameAnswers(BuildFull(kept), index);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Http;
 using ScholarGraph.GraphQL.AspNetCore.Ide;
+using ScholarGraph.GraphQL.AspNetCore.Limits;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Tests.Configuration;
@@ -53,6 +54,14 @@ public sealed class OptionsValidationTests
         }, http.StatusCodesByErrorCode);
     }
 
+    [Fact]
+    public void The_limits_default_to_graphql_armor_s_or_stricter_as_documented()
+    {
+        var limits = new GraphQLLimitsOptions();
+        Assert.Equal((6, 15, 50, 1000), (limits.MaxDepth, limits.MaxAliases, limits.MaxDirectives, limits.MaxTokens));
+        Assert.Equal((5000d, 5000d, 10_000, TimeSpan.FromSeconds(30)), (limits.MaxFieldCost, limits.MaxTypeCost, limits.MaxStringLength, limits.ExecutionTimeout));
+    }
+
     [Theory]
     [InlineData("GraphQLHttp:DocumentCacheSizeLimit", "0", "GraphQLHttp:DocumentCacheSizeLimit must be at least 1")]
     [InlineData("GraphQLSubscriptions:BufferSize", "0", "GraphQLSubscriptions:BufferSize must be at least 1")]
@@ -61,6 +70,14 @@ public sealed class OptionsValidationTests
     [InlineData("GraphQLSubscriptions:KeepAliveInterval", "-00:00:01", "GraphQLSubscriptions:KeepAliveInterval must not be negative (zero turns keep-alives off), not -00:00:01")]
     [InlineData("GraphQLIde:Title", "", "GraphQLIde:Title must not be empty")]
     [InlineData("TrustedDocuments:AutomaticPersistedQueryCacheSizeLimit", "0", "TrustedDocuments:AutomaticPersistedQueryCacheSizeLimit must be at least 1")]
+    [InlineData("GraphQLLimits:MaxDepth", "0", "GraphQLLimits:MaxDepth must be at least 1")]
+    [InlineData("GraphQLLimits:MaxAliases", "-1", "GraphQLLimits:MaxAliases must not be negative")]
+    [InlineData("GraphQLLimits:MaxDirectives", "-1", "GraphQLLimits:MaxDirectives must not be negative")]
+    [InlineData("GraphQLLimits:MaxTokens", "0", "GraphQLLimits:MaxTokens must be at least 1")]
+    [InlineData("GraphQLLimits:MaxFieldCost", "-1", "GraphQLLimits:MaxFieldCost must not be negative")]
+    [InlineData("GraphQLLimits:MaxTypeCost", "-0.5", "GraphQLLimits:MaxTypeCost must not be negative")]
+    [InlineData("GraphQLLimits:MaxStringLength", "0", "GraphQLLimits:MaxStringLength must be at least 1")]
+    [InlineData("GraphQLLimits:ExecutionTimeout", "00:00:00", "GraphQLLimits:ExecutionTimeout must be longer than zero, not 00:00:00")]
     [InlineData("GraphQLIde:SubscriptionProtocol", "carrier-pigeon", "GraphQLIde:SubscriptionProtocol must be one of auto, graphql-transport-ws, graphql-ws, graphql-sse, not 'carrier-pigeon'")]
     public void A_bad_value_is_refused_naming_its_key_and_the_reason(string key, string value, string failure) =>
         Assert.Equal([failure], FailuresWith((key, value)));

@@ -54,7 +54,7 @@ public sealed class TrustedDocumentLoadingTests : IDisposable
         var appDocument = appFolder.Add("query AppPage { echo(text: \"page\") }");
         var configured = _folder.Add("query FromFile { hello }\n");
         void TrustApp(IServiceCollection services) =>
-            services.Configure<TrustedDocumentOptions>(options => options.AppDirectories.Add(appFolder.Path));
+            services.Configure<TrustedDocumentOptions>(options => options.AppDirectories.Add(new(appFolder.Path)));
 
         await using (var both = await TransportTestHost.StartAsync(settings: _folder.Settings("TrustedOnly"), configureServices: TrustApp))
         {

@@ -36,6 +36,9 @@ public sealed class TransportTestHost : IAsyncDisposable
     /// <summary>The source of the <c>messages</c> subscription.</summary>
     public TestMessages Messages => _app.Services.GetRequiredService<TestMessages>();
 
+    /// <summary>What the resolvers of the limits' test fields started.</summary>
+    public TestWork Work => _app.Services.GetRequiredService<TestWork>();
+
     /// <summary>
     /// Starts the app with <paramref name="settings"/> as configuration; <paramref name="configureServices"/> runs after the
     /// app's own registrations, so it may replace them; <paramref name="configureGraphQL"/> adds to GraphQL.NET's registration,
@@ -58,10 +61,11 @@ public sealed class TransportTestHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddGraphQL(graphQL =>
         {
-            graphQL.AddSchema<TransportTestSchema>().AddSystemTextJson();
+            graphQL.AddSchema<TransportTestSchema>().AddGraphTypes(typeof(TransportTestSchema).Assembly).AddSystemTextJson();
             configureGraphQL?.Invoke(graphQL);
         });
         builder.Services.AddSingleton<TestMessages>();
+        builder.Services.AddSingleton<TestWork>();
         builder.Services.AddGraphQLHttp(builder.Configuration);
         if (withIde)
             builder.Services.AddGraphQLIde(builder.Configuration);

@@ -18,6 +18,7 @@ public sealed class TransportTestSchema : global::GraphQL.Types.Schema
             .Argument<NonNullGraphType<StringGraphType>>("text")
             .Resolve(context => context.GetArgument<string>("text"));
         query.Field<StringGraphType>("fail").Resolve(_ => throw new InvalidOperationException(SecretDetail));
+        query.AddLimitsTestFields();
         Query = query;
 
         var mutation = new ObjectGraphType { Name = "Mutation" };

@@ -13,19 +13,21 @@ public sealed class TransportWsClient : IDisposable
 
     public ClientWebSocket Socket { get; }
 
-    public static async Task<TransportWsClient> ConnectAsync(Uri url, string subProtocol = "graphql-transport-ws")
+    public static async Task<TransportWsClient> ConnectAsync(Uri url, string subProtocol = "graphql-transport-ws", IReadOnlyDictionary<string, string>? headers = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(subProtocol);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            socket.Options.SetRequestHeader(name, value);
         using var timeout = new CancellationTokenSource(Patience);
         await socket.ConnectAsync(url, timeout.Token);
         return new TransportWsClient(socket);
     }
 
     /// <summary>Connects, sends <c>connection_init</c> and expects <c>connection_ack</c>.</summary>
-    public static async Task<TransportWsClient> ConnectAndInitAsync(Uri url, object? payload = null)
+    public static async Task<TransportWsClient> ConnectAndInitAsync(Uri url, object? payload = null, IReadOnlyDictionary<string, string>? headers = null)
     {
-        var client = await ConnectAsync(url);
+        var client = await ConnectAsync(url, headers: headers);
         await client.SendAsync(new { type = "connection_init", payload });
         Assert.Equal("connection_ack", (await client.ReceiveAsync()).GetProperty("type").GetString());
         return client;

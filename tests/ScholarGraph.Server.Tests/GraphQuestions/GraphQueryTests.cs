@@ -16,7 +16,7 @@ public abstract class GraphQueryTests<TFactory>(TFactory server) : IClassFixture
             center { id name }
             truncated
             nodes { author { id } distance papersInNetwork }
-            edges { source { id } target { id } weight firstYear lastYear sharedPapers(first: 50) { totalCount nodes { id title } } }
+            edges { source { id } target { id } weight firstYear lastYear sharedPapers(first: 10) { totalCount nodes { id title } } }
           }
         }
         """;
@@ -165,7 +165,7 @@ public abstract class GraphQueryTests<TFactory>(TFactory server) : IClassFixture
             {
               topics(first: 50) { totalCount }
               topicClusters { modularity resolution clusters { id label size topics { id name } paperCount
-                papers(first: 50) { totalCount edges { share node { id } } } authors(first: 3) { edges { paperCount node { id } } } } }
+                papers(first: 10) { totalCount edges { share node { id } } } authors(first: 3) { edges { paperCount node { id } } } } }
             }
             """;
         var first = await server.QueryAsync(Query);

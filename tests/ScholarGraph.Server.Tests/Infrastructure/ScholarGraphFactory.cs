@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using ScholarGraph.Server.Schema;
+using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Tests.Infrastructure;
 
@@ -90,7 +91,7 @@ public class ScholarGraphFactory : WebApplicationFactory<Program>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             var file = _connectionString["Data Source=".Length..];
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            foreach (var path in SqliteStoreFile.WithCompanions(file))
                 File.Delete(path);
         }
     }

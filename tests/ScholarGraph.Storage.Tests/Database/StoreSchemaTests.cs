@@ -16,7 +16,7 @@ public sealed class StoreSchemaTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
+        foreach (var path in SqliteStoreFile.WithCompanions(_file))
             File.Delete(path);
     }
 

@@ -34,6 +34,28 @@ public sealed class SeedValidationTests
     }
 
     [Fact]
+    public void A_paper_names_its_venue_and_a_venue_of_another_file()
+    {
+        const string Venues = """{ "source": { "id": "venues" }, "venues": [ { "id": "jgt", "name": "Journal of Graph Theory", "issnL": "0364-9024", "type": "journal" } ] }""";
+        var graph = SeedReader.Read([
+            ("a.json", new MemoryStream(Encoding.UTF8.GetBytes(Valid.Replace("\"title\": \"A graph paper\",", "\"title\": \"A graph paper\", \"venue\": \"jgt\",")))),
+            ("b.json", new MemoryStream(Encoding.UTF8.GetBytes(Venues)))]);
+        var venue = Assert.Single(graph.Venues);
+        Assert.Equal(("jgt", "Journal of Graph Theory", "0364-9024", "journal"), (venue.Id, venue.Name, venue.IssnL, venue.Type));
+        Assert.Equal("jgt", Assert.Single(graph.Papers).VenueId);
+    }
+
+    [Fact]
+    public void An_unknown_venue_and_a_venue_without_a_name_are_named()
+    {
+        var error = Fails(("a.json", Valid
+            .Replace("\"title\": \"A graph paper\",", "\"title\": \"A graph paper\", \"venue\": \"nowhere\",")
+            .Replace("\"authors\": [ { \"id\": \"ada\"", "\"venues\": [ { \"id\": \"blank\", \"name\": \" \" } ], \"authors\": [ { \"id\": \"ada\"")));
+        Assert.Equal(["$.papers[0].venue", "$.venues[0].name"], error.Problems.Select(p => p.JsonPath).Order());
+        Assert.Contains("unknown venue id 'nowhere'", error.Problems.Single(p => p.JsonPath == "$.papers[0].venue").Reason);
+    }
+
+    [Fact]
     public void Malformed_json_names_the_file_line_and_path()
     {
         var error = Fails(("broken.json", Valid.Replace("\"title\": \"A graph paper\",", "\"title\": \"A graph paper\" ")));

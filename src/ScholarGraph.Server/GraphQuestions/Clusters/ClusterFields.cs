@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using ScholarGraph.Domain;
+using ScholarGraph.GraphQL.AspNetCore.Limits;
 using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
 using ScholarGraph.Server.Topics;
@@ -61,6 +62,8 @@ internal static class ClusterFields
                 + "partitioned by modularity with Leiden; the same graph and resolution always give the same clusters.")
             .Argument<FloatGraphType>("resolution", a => { a.DefaultValue = 1.0; a.Description = $"Leiden's resolution, above 0 and at most {MaxResolution}: higher gives more, smaller clusters."; })
             .Argument<IntGraphType>("minSize", a => { a.DefaultValue = 1; a.Description = "Leaves out clusters of fewer topics; at least 1."; })
+            .Cost(GraphQuestionCosts.TopicClusters)
+            .ListSize(assumedSize: GraphQuestionCosts.AssumedClusters, sizedFields: ["clusters"], requireOneSlicingArgument: false)
             .Resolve(c =>
             {
                 var resolution = GraphArguments.Float(c, "resolution", 0, MaxResolution);
@@ -74,6 +77,8 @@ internal static class ClusterFields
         author.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopicShareType>>>>("topicProfile")
             .Description("The author's share of papers per topic cluster (see `topicClusters`), largest first; empty when no paper has a topic.")
             .Argument<FloatGraphType>("resolution", a => { a.DefaultValue = 1.0; a.Description = $"The clustering's resolution, above 0 and at most {MaxResolution}."; })
+            .Cost(GraphQuestionCosts.TopicProfile)
+            .ListSize(assumedSize: GraphQuestionCosts.AssumedProfileClusters, requireOneSlicingArgument: false)
             .Resolve(c =>
             {
                 var resolution = GraphArguments.Float(c, "resolution", 0, MaxResolution);
@@ -89,6 +94,7 @@ internal static class ClusterFields
         topic.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelatedTopicType>>>>("related")
             .Description("The topics that co-occur with this one on papers, strongest association first.")
             .Argument<IntGraphType>("first", a => { a.DefaultValue = 10; a.Description = $"How many topics to return, 0 to {MaxRelated}."; })
+            .ListSize(slicingArguments: ["first"], requireOneSlicingArgument: false)
             .Resolve(c =>
             {
                 var first = GraphArguments.Int(c, "first", 0, MaxRelated);

@@ -96,6 +96,10 @@ public sealed class TopicClusterType : ObjectGraphType<ClusterResult>
             .Resolve(c => c.Source.Cluster.Topics.Select(t => c.LoadTopic(c.Source.Snapshot, t)));
         Field<NonNullGraphType<IntGraphType>>("paperCount").Description("Papers whose topic score lies mostly in this cluster.")
             .Resolve(c => c.Source.Cluster.PaperCount);
+        Field<FloatGraphType>("meanPublicationYear")
+            .Description("An overlay, as VOSviewer colours clusters by mean year: the mean publication year of the cluster's papers (those "
+                + "counted in `paperCount`; papers without a date left out), or null when none has a date. Computed from the graph.")
+            .Resolve(c => c.Source.Cluster.MeanPublicationYear);
         Field<NonNullGraphType<ClusterPapersConnectionType>>("papers")
             .Description($"The {RankedMembers} papers most in the cluster: largest share of their topic score in it first.")
             .WithPagingArguments(paging)

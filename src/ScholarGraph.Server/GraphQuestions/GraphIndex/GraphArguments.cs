@@ -20,13 +20,17 @@ internal static class GraphArguments
         return value;
     }
 
-    /// <summary>The float argument <paramref name="name"/>, which must be above <paramref name="exclusiveMin"/> and at most <paramref name="max"/>.</summary>
-    public static double Float(IResolveFieldContext context, string name, double exclusiveMin, double max)
+    /// <summary>
+    /// The float argument <paramref name="name"/>, which must be above <paramref name="min"/> (or at least it, when
+    /// <paramref name="minIncluded"/>) and at most <paramref name="max"/>.
+    /// </summary>
+    public static double Float(IResolveFieldContext context, string name, double min, double max, bool minIncluded = false)
     {
+        var bound = $"must be {(minIncluded ? "at least" : "greater than")} {min} and at most {max}";
         var value = context.GetArgument<double?>(name)
-            ?? throw OutOfRange(context, name, $"must be greater than {exclusiveMin} and at most {max}; got null (leave the argument out for its default)");
-        if (!(value > exclusiveMin && value <= max))
-            throw OutOfRange(context, name, $"must be greater than {exclusiveMin} and at most {max}; got {value}");
+            ?? throw OutOfRange(context, name, $"{bound}; got null (leave the argument out for its default)");
+        if (!((minIncluded ? value >= min : value > min) && value <= max))
+            throw OutOfRange(context, name, $"{bound}; got {value}");
         return value;
     }
 
@@ -34,7 +38,13 @@ internal static class GraphArguments
     public static ExecutionError OutOfRange(IResolveFieldContext context, string name, string rule) =>
         new($"{context.FieldPath()}: argument '{name}' {rule}.") { Code = OutOfRangeCode };
 
-    /// <summary>The current graph snapshot of the request's server.</summary>
-    public static GraphSnapshot GraphSnapshot(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<GraphIndexHolder>().Current;
+    /// <summary>
+    /// The current graph snapshot of the request's server, for a graph question about to start its work; once the execution is
+    /// cancelled (the client left, or <c>GraphQLLimits:ExecutionTimeout</c> passed) no more graph work starts.
+    /// </summary>
+    public static GraphSnapshot GraphSnapshot(this IResolveFieldContext context)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        return context.RequestServices!.GetRequiredService<GraphIndexHolder>().Current;
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Domain;
 using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Storage.Database;
 
@@ -8,19 +9,20 @@ namespace ScholarGraph.Server.GraphQuestions.GraphIndex;
 internal static class GraphIndexLoader
 {
     /// <summary>
-    /// Builds a snapshot from the store: six streaming, untracked queries of key columns only (papers with dates, authors, topics,
-    /// authorships, paper topics, citations), so no entity is materialised and memory is the builder's rows.
+    /// Builds a snapshot from the store: six streaming, untracked queries of key columns only (papers with dates and venues, authors,
+    /// topics with their parents and levels, authorships, paper topics, citations), so no entity is materialised and memory is the
+    /// builder's rows. A topic at OpenAlex's field level is marked as a field, the level field-normalised indicators compare within.
     /// </summary>
     public static async Task<GraphSnapshot> LoadAsync(IDbContextFactory<ScholarGraphDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var builder = new ScholarlyIndexBuilder();
-        await foreach (var paper in db.Papers.AsNoTracking().Select(p => new { p.Id, p.PublicationDate }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            builder.AddPaper(paper.Id, paper.PublicationDate);
+        await foreach (var paper in db.Papers.AsNoTracking().Select(p => new { p.Id, p.PublicationDate, p.VenueId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            builder.AddPaper(paper.Id, paper.PublicationDate, paper.VenueId);
         await foreach (var author in db.Authors.AsNoTracking().Select(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
             builder.AddAuthor(author);
-        await foreach (var topic in db.Topics.AsNoTracking().Select(t => t.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            builder.AddTopic(topic);
+        await foreach (var topic in db.Topics.AsNoTracking().Select(t => new { t.Id, t.ParentId, t.Level }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            builder.AddTopic(topic.Id, topic.ParentId, topic.Level == TopicLevel.Field);
         await foreach (var s in db.Authorships.AsNoTracking().Select(s => new { s.PaperId, s.AuthorId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             builder.AddAuthorship(s.PaperId, s.AuthorId);
         await foreach (var t in db.PaperTopics.AsNoTracking().Select(t => new { t.PaperId, t.TopicId, t.Score }).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -32,23 +34,24 @@ internal static class GraphIndexLoader
 
     /// <summary>
     /// Reads the papers' rows as the store holds them now, for <see cref="ScholarlyIndex.WithPapers"/>: four queries filtered by the
-    /// keys (papers, authorships, topics, references); a key the store no longer has comes back as <see cref="PaperRows.Removed"/>.
+    /// keys (papers with dates and venues, authorships, topics, references); a key the store no longer has comes back as
+    /// <see cref="PaperRows.Removed"/>.
     /// </summary>
     public static async Task<IReadOnlyList<PaperRows>> LoadPapersAsync(IDbContextFactory<ScholarGraphDbContext> contexts,
         IReadOnlyCollection<string> papers, CancellationToken cancellationToken)
     {
         var paperKeys = papers.ToArray();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dates = await db.Papers.AsNoTracking().Where(p => paperKeys.Contains(p.Id)).Select(p => new { p.Id, p.PublicationDate })
-            .ToDictionaryAsync(p => p.Id, p => p.PublicationDate, cancellationToken);
+        var papersRows = await db.Papers.AsNoTracking().Where(p => paperKeys.Contains(p.Id)).Select(p => new { p.Id, p.PublicationDate, p.VenueId })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
         var authors = (await db.Authorships.AsNoTracking().Where(s => paperKeys.Contains(s.PaperId)).Select(s => new { s.PaperId, s.AuthorId })
             .ToListAsync(cancellationToken)).ToLookup(s => s.PaperId, s => s.AuthorId);
         var topics = (await db.PaperTopics.AsNoTracking().Where(t => paperKeys.Contains(t.PaperId)).Select(t => new { t.PaperId, t.TopicId, t.Score })
             .ToListAsync(cancellationToken)).ToLookup(t => t.PaperId, t => new PaperTopicRow(t.TopicId, t.Score));
         var cited = (await db.Citations.AsNoTracking().Where(c => paperKeys.Contains(c.CitingPaperId)).Select(c => new { c.CitingPaperId, c.CitedPaperId })
             .ToListAsync(cancellationToken)).ToLookup(c => c.CitingPaperId, c => c.CitedPaperId);
-        return paperKeys.Select(key => dates.TryGetValue(key, out var date)
-                ? new PaperRows(key, date, [.. authors[key]], [.. topics[key]], [.. cited[key]])
+        return paperKeys.Select(key => papersRows.TryGetValue(key, out var paper)
+                ? new PaperRows(key, paper.PublicationDate, [.. authors[key]], [.. topics[key]], [.. cited[key]], paper.VenueId)
                 : PaperRows.Removed(key))
             .ToArray();
     }

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using ScholarGraph.Graph.Indicators;
 using ScholarGraph.Graph.Scholarly;
 
 namespace ScholarGraph.Server.GraphQuestions.GraphIndex;
 
 /// <summary>
-/// One immutable state of the graph index: the <see cref="ScholarlyIndex"/> (arrays and key maps) and the topic clusterings computed
-/// on it so far. A write replaces the whole snapshot, so a request that holds one reads a consistent graph throughout.
+/// One immutable state of the graph index: the <see cref="ScholarlyIndex"/> (arrays and key maps) and what has been computed on it
+/// so far (topic clusterings, the indicators' whole-graph tables). A write replaces the whole snapshot, so a request that holds one
+/// reads a consistent graph throughout.
 /// </summary>
 public sealed class GraphSnapshot(ScholarlyIndex index)
 {
@@ -13,9 +15,25 @@ public sealed class GraphSnapshot(ScholarlyIndex index)
     private const int MaxCachedClusterings = 8;
 
     private readonly ConcurrentDictionary<double, Lazy<TopicClustering>> _clusterings = new();
+    private readonly ConcurrentDictionary<CombinationBasis, Lazy<CombinationNovelty>> _novelty = new();
+    private readonly Lazy<FieldNormalizedImpact> _impact = new(() => FieldNormalizedImpact.Compute(index));
+    private readonly Lazy<TopicTrends> _trends = new(() => TopicTrends.Compute(index));
 
     /// <summary>The index.</summary>
     public ScholarlyIndex Index { get; } = index;
+
+    /// <summary>
+    /// Field-normalised impact with the default window (<see cref="FieldNormalizedImpact.DefaultWindowYears"/>), computed on first
+    /// use in one pass over the citations and kept for the snapshot's life (a write makes a new snapshot, which computes it anew).
+    /// </summary>
+    public FieldNormalizedImpact Impact => _impact.Value;
+
+    /// <summary>Topic counts per year for bursts, computed on first use (one pass over the paper–topic links) and kept.</summary>
+    public TopicTrends Trends => _trends.Value;
+
+    /// <summary>Combination novelty by <paramref name="basis"/>; each year's pair counts are computed on first use and kept.</summary>
+    public CombinationNovelty Novelty(CombinationBasis basis) =>
+        _novelty.GetOrAdd(basis, b => new Lazy<CombinationNovelty>(() => CombinationNovelty.Create(Index, b))).Value;
 
     /// <summary>
     /// The topic clustering at <paramref name="resolution"/> with Leiden's default seed, computed once per snapshot and resolution

@@ -4,6 +4,7 @@ using ScholarGraph.GraphQL.Data.Paging;
 using ScholarGraph.GraphQL.Data.Paging.Expressions;
 using ScholarGraph.GraphQL.Data.Paging.Extensions;
 using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.AspNetCore.Limits;
 using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
@@ -52,6 +53,7 @@ public sealed class CoauthorNetworkNodeType : ObjectGraphType<Indexed<NetworkNod
             .Resolve(c => c.Source.Value.Distance);
         Field<NonNullGraphType<IntGraphType>>("papersInNetwork")
             .Description("The author's papers (within the date and topic filters) that another author of the network is also on.")
+            .Cost(GraphQuestionCosts.PapersInNetwork)
             .Resolve(c => c.Source.Value.PapersInNetwork);
     }
 }

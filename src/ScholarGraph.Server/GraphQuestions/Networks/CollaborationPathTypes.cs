@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using ScholarGraph.GraphQL.AspNetCore.Limits;
 using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
@@ -66,9 +67,11 @@ public sealed class CollaborationPathType : ObjectGraphType<Indexed<Collaboratio
             .Resolve(c => c.Source.Value.Hops.Length);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuthorType>>>>("authors")
             .Description("The authors from the first to the last.")
+            .ListSize(assumedSize: NetworkQueries.MaxPathLength + 1, requireOneSlicingArgument: false)
             .Resolve(c => c.Source.Value.Authors.Select(a => c.LoadAuthor(c.Source.Snapshot, a)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CollaborationHopType>>>>("hops")
             .Description("One hop per pair of consecutive authors, with the papers that join them.")
+            .ListSize(assumedSize: NetworkQueries.MaxPathLength, requireOneSlicingArgument: false)
             .Resolve(c => c.Source.Value.Hops.Select(h => new Indexed<CollaborationHop>(c.Source.Snapshot, h)));
     }
 }

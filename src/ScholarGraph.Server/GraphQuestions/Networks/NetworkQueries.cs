@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using ScholarGraph.GraphQL.AspNetCore.Limits;
 using ScholarGraph.Graph.Scholarly;
 using ScholarGraph.Server.Authors;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
@@ -36,6 +37,8 @@ internal static class NetworkQueries
             .Argument<Papers.DateGraphType>("to", "Counts only papers published on or before this date; papers without a date then do not count.")
             .Argument<IdGraphType>("topicId", "Counts only papers on this topic (its global id).")
             .Argument<IntGraphType>("maxNodes", a => { a.DefaultValue = 200; a.Description = $"Largest number of authors, the center included, 1 to {MaxNodes}; nearer authors and stronger ties are kept first."; })
+            .Cost(GraphQuestionCosts.CoauthorNetwork)
+            .ListSize(slicingArguments: ["maxNodes"], sizedFields: ["nodes", "edges"], requireOneSlicingArgument: false)
             .Resolve(CoauthorNetwork);
 
         query.Field<NonNullGraphType<CollaborationPathResultType>>("collaborationPath")
@@ -45,6 +48,8 @@ internal static class NetworkQueries
             .Argument<NonNullGraphType<IdGraphType>>("toAuthorId", "The global id of the last author.")
             .Argument<IntGraphType>("maxLength", a => { a.DefaultValue = 6; a.Description = $"Longest path worth finding, in hops, 1 to {MaxPathLength}."; })
             .Argument<IntGraphType>("maxPaths", a => { a.DefaultValue = 1; a.Description = $"How many shortest paths to return in `paths`, 1 to {MaxPaths}."; })
+            .Cost(GraphQuestionCosts.CollaborationPath)
+            .ListSize(slicingArguments: ["maxPaths"], sizedFields: ["paths"], requireOneSlicingArgument: false)
             .Resolve(CollaborationPath);
     }
 

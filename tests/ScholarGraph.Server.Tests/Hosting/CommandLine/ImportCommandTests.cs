@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using ScholarGraph.Server.Hosting.CommandLine;
 using ScholarGraph.Server.Tests.Infrastructure;
 using ScholarGraph.Tests.Shared;
+using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Tests.Hosting.CommandLine;
 
@@ -19,7 +20,7 @@ public sealed class ImportCommandTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _database, _database + "-wal", _database + "-shm" })
+        foreach (var path in SqliteStoreFile.WithCompanions(_database))
             File.Delete(path);
     }
 
@@ -76,15 +77,19 @@ public sealed class ImportCommandTests : IDisposable
               paper(id: $id) {
                 reportedCitationCount { source citationCount }
                 institutions { name type }
-                topics { topic { name level parent { name level parent { name level parent { name level parent { name } } } } } }
+                topics { topic { id } }
               }
             }
             """, new { id = GlobalId("Paper", "W9100004") })).GetProperty("paper");
+        // The hierarchy from the topic itself: from the paper it is deeper than GraphQLLimits:MaxDepth (6) allows.
+        var topic = (await server.QueryAsync("""
+            query($id: ID!) { topic(id: $id) { name level parent { name level parent { name level parent { name level parent { name } } } } } }
+            """, new { id = paper.GetProperty("topics")[0].GetProperty("topic").GetProperty("id").GetString() })).GetProperty("topic");
         Assert.Equal(("openalex", 18), (paper.GetProperty("reportedCitationCount").GetProperty("source").GetString(),
             paper.GetProperty("reportedCitationCount").GetProperty("citationCount").GetInt32()));
         Assert.Equal(["education", "education"], paper.GetProperty("institutions").EnumerateArray().Select(i => i.GetProperty("type").GetString()));
         var chain = new List<string>();
-        for (var level = paper.GetProperty("topics")[0].GetProperty("topic"); level.ValueKind == JsonValueKind.Object;
+        for (var level = topic; level.ValueKind == JsonValueKind.Object;
              level = level.TryGetProperty("parent", out var parent) ? parent : default)
             chain.Add($"{level.GetProperty("level").GetString()}: {level.GetProperty("name").GetString()}");
         Assert.Equal(4, chain.Count);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ScholarGraph.Server.Hosting.CommandLine;
 using ScholarGraph.Tests.Shared;
+using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Tests.Hosting.CommandLine;
 
@@ -12,7 +13,7 @@ public sealed class LoadCommandTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { _database, _database + "-wal", _database + "-shm" })
+        foreach (var path in SqliteStoreFile.WithCompanions(_database))
             File.Delete(path);
     }
 

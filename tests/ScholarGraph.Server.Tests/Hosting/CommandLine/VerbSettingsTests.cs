@@ -45,7 +45,7 @@ public sealed class VerbSettingsTests : IDisposable
     public async Task Import_run_as_a_process_writes_the_store_an_environment_variable_names(string variable)
     {
         var store = Path.Combine(_folder, "from-environment.db");
-        var run = await ScholarGraphProcess.RunAsync(_folder, new Dictionary<string, string?> { [variable] = $"Data Source={store}" }, "import", Sample);
+        var run = await ServerProcess.RunCommandAsync(_folder, new Dictionary<string, string?> { [variable] = $"Data Source={store}" }, "import", Sample);
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.Equal(12, Papers(store));
