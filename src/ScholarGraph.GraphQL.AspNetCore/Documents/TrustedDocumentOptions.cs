@@ -22,9 +22,18 @@ public sealed class TrustedDocumentOptions : IValidatableObject
     public string? Directory { get; set; }
 
     /// <summary>
+    /// Folders of trusted documents that the app itself ships (the operations of its own pages, say), read as
+    /// <see cref="Directory"/> is and trusted besides it, so the app's pages keep working whatever folder the settings name, each
+    /// with an optional cost budget (<see cref="AppTrustedDocumentDirectory.MaxFieldCost"/>). Meant to be filled in code
+    /// (<c>services.Configure&lt;TrustedDocumentOptions&gt;(o =&gt; o.AppDirectories.Add(new(path)))</c>), not bound from
+    /// settings. Default: empty.
+    /// </summary>
+    public IList<AppTrustedDocumentDirectory> AppDirectories { get; } = [];
+
+    /// <summary>
     /// Which operations run besides the trusted documents: any (<see cref="TrustedDocumentMode.Off"/>), any for callers the
     /// <see cref="IArbitraryDocumentPolicy"/> allows (<see cref="TrustedDocumentMode.AllowArbitraryForAuthorized"/>), or none
-    /// (<see cref="TrustedDocumentMode.TrustedOnly"/>, which needs a <see cref="Directory"/>). Default:
+    /// (<see cref="TrustedDocumentMode.TrustedOnly"/>, which needs a <see cref="Directory"/> or <see cref="AppDirectories"/>). Default:
     /// <see cref="TrustedDocumentMode.Off"/>.
     /// </summary>
     public TrustedDocumentMode Mode { get; set; } = TrustedDocumentMode.Off;
@@ -47,7 +56,12 @@ public sealed class TrustedDocumentOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Mode == TrustedDocumentMode.TrustedOnly && string.IsNullOrWhiteSpace(Directory))
+        if (Mode == TrustedDocumentMode.TrustedOnly && string.IsNullOrWhiteSpace(Directory) && AppDirectories.Count == 0)
             yield return new ValidationResult("must name the folder of trusted documents when Mode is TrustedOnly (otherwise no operation could run)", [nameof(Directory)]);
+        foreach (var app in AppDirectories)
+        {
+            if (app.MaxFieldCost < 0 || app.MaxTypeCost < 0)
+                yield return new ValidationResult($"'{app.Path}' has a negative cost budget (MaxFieldCost {app.MaxFieldCost}, MaxTypeCost {app.MaxTypeCost})", [nameof(AppDirectories)]);
+        }
     }
 }

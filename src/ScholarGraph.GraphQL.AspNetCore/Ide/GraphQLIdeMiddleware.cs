@@ -63,7 +63,11 @@ internal sealed class GraphQLIdeMiddleware
     private Task WriteConfigAsync(HttpContext context)
     {
         var endpoint = (context.Request.PathBase + _path).ToString();
-        var config = new BananaCakePopConfig(_options.Title, endpoint, endpoint + "?sdl", _options.SubscriptionProtocol);
+        var config = new BananaCakePopConfig(_options.Title, endpoint, endpoint + "?sdl", _options.SubscriptionProtocol)
+        {
+            GraphQLDocument = _options.Document,
+            Variables = _options.ParsedVariables,
+        };
         context.Response.Headers.CacheControl = "no-cache";
         return context.Response.WriteAsJsonAsync(config, ConfigJson, context.RequestAborted);
     }

@@ -30,12 +30,45 @@ public sealed class GraphQLIdeOptions : IValidatableObject
     /// </summary>
     public string? FilesPath { get; set; }
 
+    /// <summary>
+    /// The document the IDE opens with in a new tab (bcp-config's <c>graphQLDocument</c>), so a newcomer runs a real query in one
+    /// click. Default: <see langword="null"/>, an empty tab.
+    /// </summary>
+    public string? Document { get; set; }
+
+    /// <summary>
+    /// The variables of <see cref="Document"/>, as the text of a JSON object (bcp-config's <c>variables</c>), such as
+    /// <c>{"id":"QXV0aG9yOjE="}</c>. Default: <see langword="null"/>, none.
+    /// </summary>
+    public string? Variables { get; set; }
+
     internal string ResolvedFilesPath => FilesPath ?? Path.Combine(AppContext.BaseDirectory, "ide");
+
+    /// <summary><see cref="Variables"/> parsed, or <see langword="null"/> when unset or not a JSON object.</summary>
+    internal System.Text.Json.JsonElement? ParsedVariables
+    {
+        get
+        {
+            if (Variables is null)
+                return null;
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(Variables);
+                return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? json.RootElement.Clone() : null;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!SubscriptionProtocols.Contains(SubscriptionProtocol, StringComparer.Ordinal))
             yield return new ValidationResult($"must be one of {string.Join(", ", SubscriptionProtocols)}, not '{SubscriptionProtocol}'", [nameof(SubscriptionProtocol)]);
+        if (Variables is not null && ParsedVariables is null)
+            yield return new ValidationResult("must be the text of a JSON object, such as {\"id\":\"QXV0aG9yOjE=\"}", [nameof(Variables)]);
     }
 }

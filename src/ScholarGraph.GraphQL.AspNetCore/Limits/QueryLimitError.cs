@@ -44,11 +44,17 @@ internal sealed class QueryLimitError : ValidationError
             $"The variable value at '{path.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal)}' is {{0}} characters long",
             measured, limit);
 
-    public static QueryLimitError FieldCost(ROM source, double measured, double limit, GraphQLOperationDefinition operation) =>
-        Over(source, GraphQLHttpErrorCodes.MaxCostExceeded, nameof(GraphQLLimitsOptions.MaxFieldCost), "The operation's field cost is {0}", measured, limit, operation);
+    /// <summary>The field cost over <paramref name="budget"/>'s limit where it sets one, else over the setting's <paramref name="limit"/>.</summary>
+    public static QueryLimitError FieldCost(ROM source, double measured, double limit, CostBudget? budget, GraphQLOperationDefinition operation) =>
+        budget?.MaxFieldCost is { } budgeted
+            ? OverBudget(source, budget, nameof(CostBudget.MaxFieldCost), "The operation's field cost is {0}", measured, budgeted, operation)
+            : Over(source, GraphQLHttpErrorCodes.MaxCostExceeded, nameof(GraphQLLimitsOptions.MaxFieldCost), "The operation's field cost is {0}", measured, limit, operation);
 
-    public static QueryLimitError TypeCost(ROM source, double measured, double limit, GraphQLOperationDefinition operation) =>
-        Over(source, GraphQLHttpErrorCodes.MaxCostExceeded, nameof(GraphQLLimitsOptions.MaxTypeCost), "The operation's type cost is {0}", measured, limit, operation);
+    /// <summary>The type cost over <paramref name="budget"/>'s limit where it sets one, else over the setting's <paramref name="limit"/>.</summary>
+    public static QueryLimitError TypeCost(ROM source, double measured, double limit, CostBudget? budget, GraphQLOperationDefinition operation) =>
+        budget?.MaxTypeCost is { } budgeted
+            ? OverBudget(source, budget, nameof(CostBudget.MaxTypeCost), "The operation's type cost is {0}", measured, budgeted, operation)
+            : Over(source, GraphQLHttpErrorCodes.MaxCostExceeded, nameof(GraphQLLimitsOptions.MaxTypeCost), "The operation's type cost is {0}", measured, limit, operation);
 
     /// <summary>
     /// The error for <paramref name="measured"/> over the limit <paramref name="property"/> of <see cref="GraphQLLimitsOptions"/>:
@@ -59,6 +65,14 @@ internal sealed class QueryLimitError : ValidationError
         var setting = Setting(property);
         var message = string.Format(CultureInfo.InvariantCulture, what, Format(measured)) + $", more than the limit of {Format(limit)} ({setting}).";
         return new(source, code, message, setting, limit, measured, nodes);
+    }
+
+    /// <summary>The error for a cost over a <see cref="CostBudget"/>: as <see cref="Over"/>, naming the budget instead of a setting.</summary>
+    private static QueryLimitError OverBudget(ROM source, CostBudget budget, string property, string what, double measured, double limit, params ASTNode[] nodes)
+    {
+        var setting = $"{budget.Setting}.{property}";
+        var message = string.Format(CultureInfo.InvariantCulture, what, Format(measured)) + $", more than the limit of {Format(limit)} ({budget.Description}, {setting}).";
+        return new(source, GraphQLHttpErrorCodes.MaxCostExceeded, message, setting, limit, measured, nodes);
     }
 
     /// <summary>The configuration key of a limit, as a message or the <c>setting</c> extension names it.</summary>

@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQLParser;
 using Microsoft.Extensions.Options;
+using ScholarGraph.GraphQL.AspNetCore.Documents;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Limits;
 
@@ -11,17 +12,19 @@ namespace ScholarGraph.GraphQL.AspNetCore.Limits;
 /// Holds every execution of the schema to <see cref="GraphQLLimitsOptions"/>, whichever transport (or none) started it: counts
 /// the document's tokens before it is parsed, adds the limit rules to the validation rules of new and cached documents alike,
 /// bounds the execution by <see cref="GraphQLLimitsOptions.ExecutionTimeout"/>, and puts a requested cost report into the result.
+/// A trusted document from an app's own folder runs under that folder's cost budget (<see cref="AppTrustedDocumentDirectory"/>)
+/// in place of the cost limits; every other limit holds for it too.
 /// </summary>
 internal sealed class QueryLimitsExecution : IConfigureExecution
 {
     private readonly GraphQLLimitsOptions _limits;
     private readonly IValidationRule[] _rules;
 
-    public QueryLimitsExecution(IOptions<GraphQLLimitsOptions> options)
+    public QueryLimitsExecution(IOptions<GraphQLLimitsOptions> options, TrustedDocumentStore trusted)
     {
         _limits = options.Value;
         // The cost rule last: it measures what every other rule has let through.
-        _rules = [new OperationShapeRule(_limits), new CostRule(_limits)];
+        _rules = [new OperationShapeRule(_limits), new CostRule(_limits, trusted.BudgetOf)];
     }
 
     /// <summary>After the option configurations (100) and read authorization (150), before the document cache (200): a cached document is held to the limits too.</summary>

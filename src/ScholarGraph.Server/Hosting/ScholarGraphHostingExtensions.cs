@@ -11,6 +11,7 @@ using ScholarGraph.Server.Hosting.RateLimiting;
 using ScholarGraph.Server.Hosting.ReadReplicas;
 using ScholarGraph.Server.Schema;
 using ScholarGraph.Server.Hosting.Security;
+using ScholarGraph.Server.Pages;
 using ScholarGraph.Server.Writes.Subscriptions;
 using ScholarGraph.Storage.Database;
 using ScholarGraph.Storage.Seeding;
@@ -54,6 +55,7 @@ public static class ScholarGraphHostingExtensions
         builder.Services.AddGraphIndex(configuration);
         builder.Services.AddScholarGraphSchema(configuration);
         builder.Services.AddGraphQLHttp(configuration);
+        builder.Services.AddScholarGraphPages();
         // Before the section is bound, so a GraphQLIde:Title setting still wins.
         builder.Services.Configure<GraphQLIdeOptions>(ide => ide.Title = "ScholarGraph");
         builder.Services.AddGraphQLIde(configuration);
@@ -98,8 +100,8 @@ public static class ScholarGraphHostingExtensions
 
     /// <summary>
     /// Answers CORS for the configured front-end origins, authenticates callers, limits each one's rate, and maps the GraphQL
-    /// endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>, and the health endpoints at <c>/health/live</c> and
-    /// <c>/health/ready</c> (neither limited nor open to other origins).
+    /// endpoint (HTTP, WebSocket, SSE) and the IDE at <c>/graphql</c>, the health endpoints at <c>/health/live</c> and
+    /// <c>/health/ready</c> (neither limited nor open to other origins), and the pages at <c>/authors/{id}</c> and <c>/explore</c>.
     /// </summary>
     public static WebApplication MapScholarGraph(this WebApplication app)
     {
@@ -112,6 +114,7 @@ public static class ScholarGraphHostingExtensions
             .RequireScholarGraphCors(app.Services)
             .RequireScholarGraphRateLimiting(app.Services);
         app.MapScholarGraphHealthChecks();
+        app.MapScholarGraphPages();
         return app;
     }
 

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Ide;
+using ScholarGraph.Server.Pages;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Hosting;
 
 /// <summary>
 /// What a start prints once it is ready, for the operator: the store (its provider and file, never its connection string, which
-/// may hold a secret) with the rows it holds, and the addresses of the API and of the IDE.
+/// may hold a secret) with the rows it holds, and the addresses of the API, of the IDE and of the pages.
 /// </summary>
 internal static class StartSummary
 {
@@ -25,13 +26,20 @@ internal static class StartSummary
             await db.Venues.CountAsync(cancellationToken), await db.Citations.CountAsync(cancellationToken));
     }
 
-    /// <summary>Logs where the API listens and where a browser finds the IDE (the same address).</summary>
+    /// <summary>
+    /// Logs where the API listens, where a browser finds the IDE (the same address) and, when they were bundled, the explorer
+    /// and the profile pages (on the first address).
+    /// </summary>
     public static void LogAddresses(WebApplication app, string path)
     {
-        var endpoints = Addresses(app).Select(address => address.TrimEnd('/') + path).ToList();
+        var addresses = Addresses(app).Select(address => address.TrimEnd('/')).ToList();
+        var endpoints = string.Join(", ", addresses.Select(address => address + path));
         var ide = app.Services.GetRequiredService<IOptions<GraphQLIdeOptions>>().Value.Enabled;
-        app.Logger.LogInformation("GraphQL API: {Endpoints} (POST or GET; WebSocket and SSE for subscriptions); IDE: {Ide}",
-            string.Join(", ", endpoints), ide ? $"{string.Join(", ", endpoints)} in a browser" : "off (GraphQLIde:Enabled)");
+        var pages = ScholarGraphPagesExtensions.IsBundled && addresses.Count > 0
+            ? $"{addresses[0]}{ScholarGraphPagesExtensions.ExplorerPath} and {addresses[0]}{ScholarGraphPagesExtensions.ProfilePath}"
+            : "not built (npm was missing)";
+        app.Logger.LogInformation("GraphQL API: {Endpoints} (POST or GET; WebSocket and SSE for subscriptions); IDE: {Ide}; pages: {Pages}",
+            endpoints, ide ? $"{endpoints} in a browser" : "off (GraphQLIde:Enabled)", pages);
     }
 
     /// <summary>The addresses the server listens on once started, or was asked to listen on before.</summary>

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Tests.Hosting;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Tests.Documents;
@@ -43,6 +45,30 @@ public sealed class TrustedDocumentLoadingTests : IDisposable
             var response = await GraphQLResponse.PostAsync(client, new { documentId = DocumentFolder.Hash(text) });
             Assert.Equal(expected, response.Data.GetProperty("echo").GetString());
         }
+    }
+
+    [Fact]
+    public async Task An_apps_own_folder_is_trusted_beside_the_configured_one_and_alone_lets_TrustedOnly_start()
+    {
+        using var appFolder = new DocumentFolder();
+        var appDocument = appFolder.Add("query AppPage { echo(text: \"page\") }");
+        var configured = _folder.Add("query FromFile { hello }\n");
+        void TrustApp(IServiceCollection services) =>
+            services.Configure<TrustedDocumentOptions>(options => options.AppDirectories.Add(new(appFolder.Path)));
+
+        await using (var both = await TransportTestHost.StartAsync(settings: _folder.Settings("TrustedOnly"), configureServices: TrustApp))
+        {
+            using var client = both.CreateClient();
+            Assert.Equal("page", (await GraphQLResponse.PostAsync(client, new { documentId = "sha256:" + appDocument })).Data.GetProperty("echo").GetString());
+            Assert.Equal("world", (await GraphQLResponse.PostAsync(client, new { documentId = "sha256:" + configured })).Data.GetProperty("hello").GetString());
+        }
+
+        // No configured folder: TrustedOnly still starts, and runs the app's documents only.
+        await using var appOnly = await TransportTestHost.StartAsync(settings: new Dictionary<string, string?> { ["TrustedDocuments:Mode"] = "TrustedOnly" }, configureServices: TrustApp);
+        using var appClient = appOnly.CreateClient();
+        Assert.Equal("page", (await GraphQLResponse.PostAsync(appClient, new { documentId = "sha256:" + appDocument })).Data.GetProperty("echo").GetString());
+        using var unknown = await appClient.PostAsync("/graphql", new StringContent(JsonSerializer.Serialize(new { documentId = "sha256:" + configured }), Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]

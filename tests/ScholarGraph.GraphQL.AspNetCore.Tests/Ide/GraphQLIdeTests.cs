@@ -91,6 +91,9 @@ public sealed partial class GraphQLIdeTests : IAsyncLifetime
         Assert.Equal("/graphql", config.GetProperty("endpoint").GetString());
         Assert.Equal("/graphql?sdl", config.GetProperty("sdlEndpoint").GetString());
         Assert.Equal("graphql-transport-ws", config.GetProperty("subscriptionProtocol").GetString());
+        // No example document unless the app sets one: the IDE then opens an empty tab.
+        Assert.False(config.TryGetProperty("graphQLDocument", out _));
+        Assert.False(config.TryGetProperty("variables", out _));
     }
 
     [Fact]

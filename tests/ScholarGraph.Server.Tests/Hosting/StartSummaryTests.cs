@@ -6,7 +6,7 @@ namespace ScholarGraph.Server.Tests.Hosting;
 
 /// <summary>
 /// A first start, as the built server runs it, logs a few lines for an operator: no warning, no SQL, and a summary of the store
-/// (its file and the rows it holds) and of where the API and the IDE are.
+/// (its file and the rows it holds) and of where the API, the IDE and the pages are.
 /// </summary>
 public sealed class StartSummaryTests(ITestOutputHelper output) : IDisposable
 {
@@ -33,7 +33,7 @@ public sealed class StartSummaryTests(ITestOutputHelper output) : IDisposable
         var store = Path.Combine(_folder.Path, "data", "scholargraph.db");
         Assert.Contains(lines, line => line.Contains("Seed data from", StringComparison.Ordinal) && line.Contains("84 rows inserted", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.Contains($"Store: SQLite file {store} (WAL, busy timeout 5 s); 12 authors, 6 papers, 3 institutions, 14 topics", StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.Contains($"GraphQL API: {server.Endpoint} (POST or GET; WebSocket and SSE for subscriptions); IDE: {server.Endpoint} in a browser", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains($"GraphQL API: {server.Endpoint} (POST or GET; WebSocket and SSE for subscriptions); IDE: {server.Endpoint} in a browser; pages: http://127.0.0.1:{server.Port}/explore and http://127.0.0.1:{server.Port}/authors/{{id}}", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains("Data Source", StringComparison.Ordinal));
     }
 }
