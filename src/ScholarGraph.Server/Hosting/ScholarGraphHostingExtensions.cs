@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore;
 using ScholarGraph.GraphQL.AspNetCore.Ide;
 using ScholarGraph.Server.Writes.Changes;
+using ScholarGraph.Server.Writes.Changes.Instances;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
 using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.Server.Hosting.Configuration;
@@ -49,7 +50,7 @@ public static class ScholarGraphHostingExtensions
         var configuration = builder.Configuration;
         builder.Services.AddScholarGraphDatabase(configuration);
         builder.Services.AddScholarGraphReadReplica(configuration);
-        builder.Services.AddGraphChanges();
+        builder.Services.AddGraphChanges(configuration);
         builder.Services.AddScholarGraphSecurity(configuration);
         builder.Services.AddScholarGraphSubscriptions();
         builder.Services.AddGraphIndex(configuration);
@@ -129,6 +130,7 @@ public static class ScholarGraphHostingExtensions
         try
         {
             await StoreInitializer.InitializeAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
+            await app.Services.GetRequiredService<ChangeFeed>().MarkStartAsync(app.Lifetime.ApplicationStopping);
             await app.Services.BuildGraphIndexAsync(app.Lifetime.ApplicationStopping);
             await StartSummary.LogStoreAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
             return true;

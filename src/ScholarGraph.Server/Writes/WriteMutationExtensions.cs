@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.Data.Mutations;
 using ScholarGraph.Server.Writes.Changes;
+using ScholarGraph.Server.Writes.Changes.Instances;
 using ScholarGraph.Server.Hosting.Security;
 using ScholarGraph.GraphQL.Data.Mutations.Extensions;
 using ScholarGraph.GraphQL.Data.Mutations.Types;
@@ -37,6 +38,8 @@ internal static class WriteMutationExtensions
                     throw denied;
 
                 var contexts = services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>();
+                var changeLog = services.GetRequiredService<ChangeLog>();
+                var writer = services.GetService<IHttpContextAccessor>()?.HttpContext is { } http ? CallerKeys.FingerprintOf(http) : null;
                 for (var attempt = 1; ; attempt++)
                 {
                     try
@@ -45,7 +48,7 @@ internal static class WriteMutationExtensions
                         var attemptInput = attempt == 1
                             ? input
                             : new MutationInput(MutationFieldExtensions.InputArgument, context.GetArgument<Dictionary<string, object?>>(MutationFieldExtensions.InputArgument));
-                        var (result, changes) = await WriteOnceAsync(contexts, attemptInput, handle, context.CancellationToken);
+                        var (result, changes) = await WriteOnceAsync(contexts, changeLog, writer, attemptInput, handle, context.CancellationToken);
                         await services.GetRequiredService<GraphChangePublisher>().PublishAsync(changes, CancellationToken.None);
                         return result;
                     }
@@ -72,8 +75,10 @@ internal static class WriteMutationExtensions
     private static TimeSpan RetryDelay(int attempt) =>
         TimeSpan.FromMilliseconds((20 << attempt) + Random.Shared.Next(0, 20 << attempt));
 
+    // On PostgreSQL the changes are logged in the same transaction, for the other instances (ChangeLog).
     private static async Task<(object Result, List<GraphChange> Changes)> WriteOnceAsync(
-        IDbContextFactory<ScholarGraphDbContext> contexts, MutationInput input, Func<GraphWrite, Task<object>> handle, CancellationToken cancellationToken)
+        IDbContextFactory<ScholarGraphDbContext> contexts, ChangeLog changeLog, string? writer, MutationInput input, Func<GraphWrite, Task<object>> handle,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = db.Database.IsRelational() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -81,7 +86,10 @@ internal static class WriteMutationExtensions
         var result = await handle(write);
         input.ThrowIfInvalid();
         // From here the write goes through even if the caller leaves: listeners must see every committed change.
+        var logged = await changeLog.StageAsync(db, write.Changes, writer, CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
+        if (logged is not null)
+            await ChangeLog.AnnounceAsync(db, logged, CancellationToken.None);
         if (transaction is not null)
             await transaction.CommitAsync(CancellationToken.None);
         return (result, write.Changes);

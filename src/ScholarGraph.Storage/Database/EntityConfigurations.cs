@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using ScholarGraph.Domain;
+using ScholarGraph.Storage.Database.ChangeLog;
 
 namespace ScholarGraph.Storage.Database;
 
@@ -30,13 +31,17 @@ public static class EntityConfigurations
     /// <summary>
     /// Applies every mapping to <paramref name="modelBuilder"/>. With <paramref name="postgres"/>, also the <c>pg_trgm</c>
     /// extension with a trigram GIN index on each name and title (so that <c>LIKE</c> and <c>ILIKE</c> with a pattern inside the
-    /// text use an index), and indexes on nullable sort keys with nulls first (the store sorts null as the smallest value).
+    /// text use an index), indexes on nullable sort keys with nulls first (the store sorts null as the smallest value), and the
+    /// change log the server's instances share (<see cref="StoredGraphChange"/>).
     /// </summary>
     public static void Apply(ModelBuilder modelBuilder, bool postgres = false)
     {
         var emptyList = postgres ? EmptyArray : EmptyJsonList;
         if (postgres)
+        {
             modelBuilder.HasPostgresExtension("pg_trgm");
+            ApplyChangeLog(modelBuilder);
+        }
         modelBuilder.Entity<Author>(author =>
         {
             author.Property(a => a.Id).HasMaxLength(KeyLength);
@@ -180,4 +185,15 @@ public static class EntityConfigurations
     // and their ignoring-case forms), which a btree cannot.
     private static void Trigram(Microsoft.EntityFrameworkCore.Metadata.Builders.IndexBuilder index) =>
         index.HasMethod("gin").HasOperators("gin_trgm_ops");
+
+    // The change log for the server's other instances (PostgreSQL only; see StoredGraphChange).
+    private static void ApplyChangeLog(ModelBuilder modelBuilder) => modelBuilder.Entity<StoredGraphChange>(change =>
+    {
+        change.ToTable("GraphChanges");
+        change.Property(c => c.Id).UseIdentityAlwaysColumn();
+        change.Property(c => c.CommittedAt).HasDefaultValueSql("clock_timestamp()");
+        change.Property(c => c.Instance).HasMaxLength(64);
+        change.Property(c => c.Writer).HasMaxLength(64);
+        change.HasIndex(c => c.CommittedAt);
+    });
 }

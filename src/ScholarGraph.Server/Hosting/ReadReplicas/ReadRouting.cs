@@ -28,7 +28,7 @@ internal sealed class ReadRouting(
     {
         if (executionOptions.RequestServices is not { } services)
             return await next(executionOptions);
-        var caller = http.HttpContext is { } context ? CallerKeys.Of(context) : null;
+        var caller = http.HttpContext is { } context ? CallerKeys.FingerprintOf(context) : null;
         var route = new OperationRoute(this, caller);
         executionOptions.RequestServices = new RoutedServices(services, route);
         executionOptions.Listeners.Add(route);

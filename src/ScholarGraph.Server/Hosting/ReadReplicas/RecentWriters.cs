@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ScholarGraph.Server.Hosting.ReadReplicas;
 
 /// <summary>
-/// The callers (<see cref="Security.CallerKeys"/>) that wrote within <see cref="ReadReplicaOptions.ReadYourWritesWindow"/>, whose
+/// The callers (by <see cref="Security.CallerKeys.FingerprintOf"/>, here or, through the change log, on another instance) that wrote within <see cref="ReadReplicaOptions.ReadYourWritesWindow"/>, whose
 /// queries therefore read the primary. Entries older than the window are dropped as new writes arrive, so it holds at most the
 /// callers of one window.
 /// </summary>

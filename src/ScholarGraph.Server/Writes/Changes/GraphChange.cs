@@ -1,9 +1,30 @@
+using System.Text.Json.Serialization;
+
 namespace ScholarGraph.Server.Writes.Changes;
 
 /// <summary>
 /// Something a committed write changed in the graph. Writes publish these after their transaction commits, so that the graph
 /// index and the subscriptions see every change, and see it only once it is durable.
 /// </summary>
+/// <remarks>
+/// Each kind has a stable name in JSON (<c>"kind"</c>), the form in which the change log carries changes to the server's other
+/// instances (<see cref="Instances.GraphChangeJson"/>); rename a kind only with a new name, as instances of two versions may share
+/// one database while a deployment rolls.
+/// </remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
+[JsonDerivedType(typeof(PaperAdded), "paperAdded")]
+[JsonDerivedType(typeof(PaperUpdated), "paperUpdated")]
+[JsonDerivedType(typeof(PaperRemoved), "paperRemoved")]
+[JsonDerivedType(typeof(AuthorAdded), "authorAdded")]
+[JsonDerivedType(typeof(AuthorUpdated), "authorUpdated")]
+[JsonDerivedType(typeof(AuthorRemoved), "authorRemoved")]
+[JsonDerivedType(typeof(AuthorsMerged), "authorsMerged")]
+[JsonDerivedType(typeof(CoauthorshipAdded), "coauthorshipAdded")]
+[JsonDerivedType(typeof(CitationAdded), "citationAdded")]
+[JsonDerivedType(typeof(CitationRemoved), "citationRemoved")]
+[JsonDerivedType(typeof(InstitutionAdded), "institutionAdded")]
+[JsonDerivedType(typeof(TopicAdded), "topicAdded")]
+[JsonDerivedType(typeof(BulkChange), "bulkChange")]
 public abstract record GraphChange;
 
 /// <summary>A paper was created, with its authors (in printed order) and topics.</summary>

@@ -4,12 +4,17 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ScholarGraph.GraphQL.AspNetCore.Tests.Telemetry;
 using ScholarGraph.Server.Tests.Infrastructure;
+using ScholarGraph.Server.Hosting.Security;
+using ScholarGraph.Server.Writes.Changes.Instances;
+using ScholarGraph.Storage.Database.ChangeLog;
 using ScholarGraph.Storage.Database.Replicas;
 using ScholarGraph.Tests.Shared.Postgres;
 
@@ -81,6 +86,35 @@ public sealed class ReadReplicaTests(ReplicaClusters clusters) : IClassFixture<R
         server.Connections.Clear();
         await QueryAsync(reader, "{ authors(first: 1) { nodes { name } } }");
         Assert.All(server.Connections, inRecovery => Assert.True(inRecovery, "Another caller's read went to the primary."));
+    }
+
+    [Fact]
+    public async Task A_write_another_instance_logged_sends_its_callers_reads_to_the_primary_here()
+    {
+        using var server = ReplicaServer.Start(clusters, probeInterval: "00:00:00.100");
+        await server.WaitUntilReplicaUsableAsync();
+        using var reader = server.Client(ReaderKey);
+        server.Connections.Clear();
+        await QueryAsync(reader, "{ authors(first: 1) { nodes { name } } }");
+        Assert.All(server.Connections, inRecovery => Assert.True(inRecovery));
+
+        // What another instance's write through the caller "reader" leaves in the shared change log, and announces.
+        var context = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(CallerAuthenticator.NameClaim, "reader")],
+                CallerAuthenticator.ApiKeyAuthenticationType, CallerAuthenticator.NameClaim, null)),
+        };
+        var id = (long)(await clusters.Primary.ScalarAsync(
+            $"INSERT INTO \"GraphChanges\" (\"Instance\", \"Writer\", \"Changes\") VALUES ('another-instance', '{CallerKeys.FingerprintOf(context)}', '[]') RETURNING \"Id\"",
+            server.DatabaseName))!;
+        await clusters.Primary.ScalarAsync($"SELECT pg_notify('{StoredGraphChange.Channel}', '{id}')", server.DatabaseName);
+        var feed = server.Services.GetRequiredService<ChangeFeed>();
+        await server.WaitUntilAsync(() => feed.LastSeen >= id, "the change feed to read the logged write");
+
+        server.Connections.Clear();
+        await QueryAsync(reader, "{ authors(first: 1) { nodes { name } } }");
+        Assert.NotEmpty(server.Connections);
+        Assert.All(server.Connections, inRecovery => Assert.False(inRecovery, "The caller's read after its write through another instance went to the replica."));
     }
 
     [Fact]
