@@ -7,6 +7,10 @@ using ScholarGraph.Storage.Database;
 using ScholarGraph.GraphQL.Data.Paging.Expressions;
 using ScholarGraph.GraphQL.Data.Paging.Extensions;
 using ScholarGraph.GraphQL.Data.Batching.Extensions;
+using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
+using ScholarGraph.Server.GraphQuestions.GraphIndex;
 
 namespace ScholarGraph.Server.Authors;
 
@@ -17,10 +21,27 @@ internal static class AuthorLoaders
     public static readonly KeysetOrdering<Author> AuthorsByName =
         KeysetOrdering<Author>.Named("Author:name").ThenBy(a => a.Name).ThenBy(a => a.Id);
 
-    /// <summary>The author with key <paramref name="id"/>, batched with every other author the selection asks for.</summary>
-    public static IDataLoaderResult<Author?> LoadAuthor(this IResolveFieldContext context, string id) =>
-        context.LoadByKey<ScholarGraphDbContext, string, Author>("Author.byId", id,
+    /// <summary>
+    /// The author with key <paramref name="id"/>, batched with every other author the selection asks for. When the selection reads
+    /// no column but the id and the name (a network's nodes, <c>node(id:) { ... on Author { name } }</c>, an author's papers), the
+    /// graph index answers with the names it holds (<see cref="AuthorNames"/>, kept current by every write before the write
+    /// returns) and the store is not asked; an author the index does not know is looked up in the store, as is every other selection.
+    /// </summary>
+    public static IDataLoaderResult<Author?> LoadAuthor(this IResolveFieldContext context, string id)
+    {
+        if (ReadsOnlyIdAndName(context) && context.RequestServices!.GetRequiredService<GraphIndexHolder>() is { IsBuilt: true } holder
+            && holder.Current is var snapshot && snapshot.Index.Authors.TryGetId(id, out var dense) && snapshot.Names.TryGet(id, dense, out var name))
+        {
+            var author = Task.FromResult<Author?>(new Author { Id = id, Name = name });
+            return new DeferredResult<Author?>(_ => author);
+        }
+        return context.LoadByKey<ScholarGraphDbContext, string, Author>("Author.byId", id,
             (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id);
+    }
+
+    // The columns an author selection reads, as the projection names them (the key is always read).
+    private static bool ReadsOnlyIdAndName(IResolveFieldContext context) =>
+        context.ProjectionFor<Author>(SelectionPaths.Self)?.Signature is "" or nameof(Author.Id) or nameof(Author.Name) or $"{nameof(Author.Id)},{nameof(Author.Name)}";
 
     /// <summary>A page of all authors.</summary>
     public static Task<Connection<Author>> LoadAuthorsAsync(this IResolveFieldContext context) =>
