@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.DataLoader;
 using ScholarGraph.Domain;
@@ -39,9 +40,14 @@ internal static class AuthorLoaders
             (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id);
     }
 
-    // The columns an author selection reads, as the projection names them (the key is always read).
+    // Whether the selection below the field reads no column but the id and the name, as the projection names them (the key is
+    // always read). The answer depends only on the field's place in its document, so it is worked out once per parsed field
+    // (a network's 2,000 nodes share one) and kept as long as the document is.
     private static bool ReadsOnlyIdAndName(IResolveFieldContext context) =>
-        context.ProjectionFor<Author>(SelectionPaths.Self)?.Signature is "" or nameof(Author.Id) or nameof(Author.Name) or $"{nameof(Author.Id)},{nameof(Author.Name)}";
+        IdAndNameOnly.GetValue(context.FieldAst, _ => new StrongBox<bool>(context.ProjectionFor<Author>(SelectionPaths.Self)?.Signature
+            is "" or nameof(Author.Id) or nameof(Author.Name) or $"{nameof(Author.Id)},{nameof(Author.Name)}")).Value;
+
+    private static readonly ConditionalWeakTable<GraphQLParser.AST.GraphQLField, StrongBox<bool>> IdAndNameOnly = new();
 
     /// <summary>A page of all authors.</summary>
     public static Task<Connection<Author>> LoadAuthorsAsync(this IResolveFieldContext context) =>
