@@ -180,7 +180,9 @@ public sealed class CoauthorNetwork
         }
 
         var papersInside = new int[nodes.Count];
-        var pairs = new Dictionary<long, List<int>>();
+        // Keyed by (lower << 32) | higher: the default hash of such a long is lower ^ higher, a few thousand values for the pairs of
+        // a 2,000-author network, so the pairs are spread instead.
+        var pairs = new Dictionary<long, List<int>>(SpreadKeyComparer.Instance);
         var onPaper = new List<int>();
         for (var i = 0; i < nodes.Count; i++)
         {

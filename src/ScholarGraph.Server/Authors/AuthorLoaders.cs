@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.DataLoader;
 using ScholarGraph.Domain;
@@ -7,6 +8,10 @@ using ScholarGraph.Storage.Database;
 using ScholarGraph.GraphQL.Data.Paging.Expressions;
 using ScholarGraph.GraphQL.Data.Paging.Extensions;
 using ScholarGraph.GraphQL.Data.Batching.Extensions;
+using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
+using ScholarGraph.Server.GraphQuestions.GraphIndex;
 
 namespace ScholarGraph.Server.Authors;
 
@@ -17,10 +22,32 @@ internal static class AuthorLoaders
     public static readonly KeysetOrdering<Author> AuthorsByName =
         KeysetOrdering<Author>.Named("Author:name").ThenBy(a => a.Name).ThenBy(a => a.Id);
 
-    /// <summary>The author with key <paramref name="id"/>, batched with every other author the selection asks for.</summary>
-    public static IDataLoaderResult<Author?> LoadAuthor(this IResolveFieldContext context, string id) =>
-        context.LoadByKey<ScholarGraphDbContext, string, Author>("Author.byId", id,
+    /// <summary>
+    /// The author with key <paramref name="id"/>, batched with every other author the selection asks for. When the selection reads
+    /// no column but the id and the name (a network's nodes, <c>node(id:) { ... on Author { name } }</c>, an author's papers), the
+    /// graph index answers with the names it holds (<see cref="AuthorNames"/>, kept current by every write before the write
+    /// returns) and the store is not asked; an author the index does not know is looked up in the store, as is every other selection.
+    /// </summary>
+    public static IDataLoaderResult<Author?> LoadAuthor(this IResolveFieldContext context, string id)
+    {
+        if (ReadsOnlyIdAndName(context) && context.RequestServices!.GetRequiredService<GraphIndexHolder>() is { IsBuilt: true } holder
+            && holder.Current is var snapshot && snapshot.Index.Authors.TryGetId(id, out var dense) && snapshot.Names.TryGet(id, dense, out var name))
+        {
+            var author = Task.FromResult<Author?>(new Author { Id = id, Name = name });
+            return new DeferredResult<Author?>(_ => author);
+        }
+        return context.LoadByKey<ScholarGraphDbContext, string, Author>("Author.byId", id,
             (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id);
+    }
+
+    // Whether the selection below the field reads no column but the id and the name, as the projection names them (the key is
+    // always read). The answer depends only on the field's place in its document, so it is worked out once per parsed field
+    // (a network's 2,000 nodes share one) and kept as long as the document is.
+    private static bool ReadsOnlyIdAndName(IResolveFieldContext context) =>
+        IdAndNameOnly.GetValue(context.FieldAst, _ => new StrongBox<bool>(context.ProjectionFor<Author>(SelectionPaths.Self)?.Signature
+            is "" or nameof(Author.Id) or nameof(Author.Name) or $"{nameof(Author.Id)},{nameof(Author.Name)}")).Value;
+
+    private static readonly ConditionalWeakTable<GraphQLParser.AST.GraphQLField, StrongBox<bool>> IdAndNameOnly = new();
 
     /// <summary>A page of all authors.</summary>
     public static Task<Connection<Author>> LoadAuthorsAsync(this IResolveFieldContext context) =>

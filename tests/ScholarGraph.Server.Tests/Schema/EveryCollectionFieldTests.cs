@@ -24,41 +24,23 @@ public abstract class EveryCollectionFieldTests<TFactory>(TFactory server) : ICl
         {
             // A field that needs arguments to answer (coauthorNetwork's author) is a graph question, not a collection; the
             // Network tests cover those.
-            if (root.Arguments?.Any(a => a.ResolvedType is NonNullGraphType && a.DefaultValue is null) == true)
+            if (SchemaCollections.NeedsArguments(root))
                 continue;
-            if (ElementsOf(root) is not { } list || list.Element is not IObjectGraphType element)
+            if (SchemaCollections.ElementsOf(root) is not { } list || list.Element is not IObjectGraphType element)
                 continue;
             foreach (var (variant, arguments) in Variants(root))
                 yield return ($"{root.Name}{variant}", $"{{ {root.Name}{arguments} {{ {list.Field} {{ __typename }} }} }}");
             foreach (var child in element.Fields)
             {
-                if (ElementsOf(child) is not { } childList)
+                if (SchemaCollections.ElementsOf(child) is not { } childList)
                     continue;
                 var selection = childList.Field is null ? "__typename" : $"{childList.Field} {{ __typename }}";
                 foreach (var (variant, arguments) in Variants(child))
                     yield return ($"{root.Name}.{child.Name}{variant}",
-                        $"{{ {root.Name}{Paging(root)} {{ {list.Field} {{ {child.Name}{arguments} {{ {selection} }} }} }} }}");
+                        $"{{ {root.Name}{SchemaCollections.Paging(root)} {{ {list.Field} {{ {child.Name}{arguments} {{ {selection} }} }} }} }}");
             }
         }
     }
-
-    /// <summary>The field that holds the elements (<c>nodes</c>, <c>items</c>, or none for a plain list) and their type.</summary>
-    private static (string? Field, IGraphType Element)? ElementsOf(FieldType field)
-    {
-        if (field.ResolvedType?.GetNamedType() is not IComplexGraphType type)
-            return null;
-        if (UnwrapNonNull(field.ResolvedType) is ListGraphType)
-            return type is IObjectGraphType ? (null, type) : null;
-        foreach (var name in new[] { "nodes", "items" })
-            if (type.GetField(name) is { } elements)
-                return (name, elements.ResolvedType!.GetNamedType());
-        return null;
-    }
-
-    private static IGraphType UnwrapNonNull(IGraphType type) => type is NonNullGraphType nonNull ? nonNull.ResolvedType! : type;
-
-    private static string Paging(FieldType field) =>
-        field.Arguments?.Find("first") is not null ? "(first: 3)" : field.Arguments?.Find("take") is not null ? "(take: 3)" : "";
 
     /// <summary>Without arguments, with a <c>where</c> on the first string member, and with an <c>order</c> on the first sort key.</summary>
     private static IEnumerable<(string Variant, string Arguments)> Variants(FieldType field)

@@ -9,13 +9,18 @@ namespace ScholarGraph.Server.Tests.Schema;
 /// The server on SQLite, seeded from a generated graph of 300 papers written to a temporary folder of its own: each test class
 /// that uses this fixture gets an instance, so a shared folder would be deleted by one while another still seeds from it.
 /// </summary>
-public sealed class GeneratedSqliteScholarGraphFactory : ScholarGraphFactory
+public class GeneratedSqliteScholarGraphFactory : ScholarGraphFactory
 {
     private readonly string _folder;
 
-    public GeneratedSqliteScholarGraphFactory() : this(Path.Combine(Path.GetTempPath(), $"sg-filter-generated-{Guid.NewGuid():N}")) { }
+    public GeneratedSqliteScholarGraphFactory() : this([]) { }
 
-    private GeneratedSqliteScholarGraphFactory(string folder) : base("Sqlite", new() { ["Database:SeedDirectory"] = Generate(folder) }) =>
+    /// <summary>The same generated graph with further <paramref name="settings"/>.</summary>
+    protected GeneratedSqliteScholarGraphFactory(Dictionary<string, string?> settings)
+        : this(Path.Combine(Path.GetTempPath(), $"sg-filter-generated-{Guid.NewGuid():N}"), settings) { }
+
+    private GeneratedSqliteScholarGraphFactory(string folder, Dictionary<string, string?> settings)
+        : base("Sqlite", new(settings) { ["Database:SeedDirectory"] = Generate(folder) }) =>
         _folder = folder;
 
     /// <summary>The generated graph as the seed reader reads it: the tests' independent source of expected answers.</summary>

@@ -38,7 +38,7 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
     private long _built;
     private long _fullBuilds;
     // Writes applied since the running merge began reading the store; null when no merge runs.
-    private List<(IReadOnlyList<PaperRows> Papers, IReadOnlyList<string> Authors)>? _sinceMergeBegan;
+    private List<(IReadOnlyList<PaperRows> Papers, IReadOnlyList<string> Authors, IReadOnlyDictionary<string, string> Names)>? _sinceMergeBegan;
     private Task _merge = Task.CompletedTask;
 
     /// <summary>The current snapshot.</summary>
@@ -67,13 +67,15 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
         var rebuild = false;
         try
         {
-            var index = Current.Index;
-            var (paperKeys, authorKeys) = Touched(changes);
-            if (paperKeys.Count == 0 && authorKeys.Count == 0)
+            var current = Current;
+            var index = current.Index;
+            var (paperKeys, authorKeys, named) = Touched(changes);
+            if (paperKeys.Count == 0 && authorKeys.Count == 0 && named.Count == 0)
                 return;
             using var activity = GraphIndexTelemetry.Start("graph-index update");
             var clock = Stopwatch.StartNew();
-            var papers = await GraphIndexLoader.LoadPapersAsync(contexts, paperKeys, cancellationToken);
+            var papers = paperKeys.Count == 0 ? [] : await GraphIndexLoader.LoadPapersAsync(contexts, paperKeys, cancellationToken);
+            var names = await GraphIndexLoader.LoadNamesAsync(contexts, named, cancellationToken);
             activity?.SetTag(GraphIndexTelemetry.PapersTag, papers.Count);
             if (papers.Any(p => p.Topics.Any(t => !index.Topics.TryGetId(t.TopicKey, out _))))
             {
@@ -81,9 +83,9 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
                 return;
             }
 
-            var updated = index.WithPapers(papers, authorKeys);
-            Volatile.Write(ref _current, new GraphSnapshot(updated));
-            _sinceMergeBegan?.Add((papers, authorKeys));
+            var updated = papers.Count == 0 && authorKeys.Count == 0 ? index : index.WithPapers(papers, authorKeys);
+            Volatile.Write(ref _current, new GraphSnapshot(updated, current.Names.With(names)));
+            _sinceMergeBegan?.Add((papers, authorKeys, names));
             logger.LogDebug("Graph index updated in {Milliseconds} ms: {Papers} papers", clock.Elapsed.TotalMilliseconds, papers.Count);
             if (updated.ChangedPaperCount >= _mergeThreshold && _sinceMergeBegan is null)
             {
@@ -150,9 +152,14 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
             if (built is null || Interlocked.Read(ref _fullBuilds) != fullBuildsAtStart)
                 return;
             var index = built.Index;
-            foreach (var (papers, authors) in _sinceMergeBegan!)
+            var names = built.Names;
+            // Names read by the build may predate a rename applied meanwhile, so the renames are replayed too.
+            foreach (var (papers, authors, renamed) in _sinceMergeBegan!)
+            {
                 index = index.WithPapers(papers, authors);
-            Volatile.Write(ref _current, new GraphSnapshot(index));
+                names = names.With(renamed);
+            }
+            Volatile.Write(ref _current, new GraphSnapshot(index, names));
             logger.LogInformation("Graph index merged: {Papers} papers, {Replayed} writes replayed", index.Papers.Count, _sinceMergeBegan.Count);
         }
         finally
@@ -167,11 +174,12 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
     private static bool NeedsFullBuild(GraphChange change) => change is not (PaperAdded or PaperUpdated or PaperRemoved or CoauthorshipAdded
         or CitationAdded or CitationRemoved or AuthorAdded or AuthorUpdated or InstitutionAdded);
 
-    /// <summary>The papers whose rows the changes may have changed, and the authors they created.</summary>
-    private static (IReadOnlyCollection<string> Papers, IReadOnlyList<string> Authors) Touched(IReadOnlyList<GraphChange> changes)
+    /// <summary>The papers whose rows the changes may have changed, the authors they created, and the authors whose names may have changed.</summary>
+    private static (IReadOnlyCollection<string> Papers, IReadOnlyList<string> Authors, IReadOnlyCollection<string> Named) Touched(IReadOnlyList<GraphChange> changes)
     {
         var papers = new HashSet<string>(StringComparer.Ordinal);
         var authors = new List<string>();
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
             switch (change)
@@ -182,10 +190,11 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
                 case CoauthorshipAdded coauthorship: papers.Add(coauthorship.PaperId); break;
                 case CitationAdded cited: papers.Add(cited.CitingPaperId); break;
                 case CitationRemoved uncited: papers.Add(uncited.CitingPaperId); break;
-                case AuthorAdded author: authors.Add(author.AuthorId); break;
+                case AuthorAdded author: authors.Add(author.AuthorId); named.Add(author.AuthorId); break;
+                case AuthorUpdated author: named.Add(author.AuthorId); break;
             }
         }
 
-        return (papers, authors);
+        return (papers, authors, named);
     }
 }

@@ -9,8 +9,8 @@ namespace ScholarGraph.Server.GraphQuestions.GraphIndex;
 internal static class GraphIndexLoader
 {
     /// <summary>
-    /// Builds a snapshot from the store: six streaming, untracked queries of key columns only (papers with dates and venues, authors,
-    /// topics with their parents and levels, authorships, paper topics, citations), so no entity is materialised and memory is the
+    /// Builds a snapshot from the store: six streaming, untracked queries of key columns only (papers with dates and venues, authors
+    /// with their names, kept beside the index in <see cref="AuthorNames"/>, topics with their parents and levels, authorships, paper topics, citations), so no entity is materialised and memory is the
     /// builder's rows. A topic at OpenAlex's field level is marked as a field, the level field-normalised indicators compare within.
     /// </summary>
     public static async Task<GraphSnapshot> LoadAsync(IDbContextFactory<ScholarGraphDbContext> contexts, CancellationToken cancellationToken)
@@ -19,8 +19,12 @@ internal static class GraphIndexLoader
         var builder = new ScholarlyIndexBuilder();
         await foreach (var paper in db.Papers.AsNoTracking().Select(p => new { p.Id, p.PublicationDate, p.VenueId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             builder.AddPaper(paper.Id, paper.PublicationDate, paper.VenueId);
-        await foreach (var author in db.Authors.AsNoTracking().Select(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            builder.AddAuthor(author);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var author in db.Authors.AsNoTracking().Select(a => new { a.Id, a.Name }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            builder.AddAuthor(author.Id);
+            names[author.Id] = author.Name;
+        }
         await foreach (var topic in db.Topics.AsNoTracking().Select(t => new { t.Id, t.ParentId, t.Level }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             builder.AddTopic(topic.Id, topic.ParentId, topic.Level == TopicLevel.Field);
         await foreach (var s in db.Authorships.AsNoTracking().Select(s => new { s.PaperId, s.AuthorId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -29,7 +33,20 @@ internal static class GraphIndexLoader
             builder.AddPaperTopic(t.PaperId, t.TopicId, t.Score);
         await foreach (var c in db.Citations.AsNoTracking().Select(c => new { c.CitingPaperId, c.CitedPaperId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             builder.AddCitation(c.CitingPaperId, c.CitedPaperId);
-        return new GraphSnapshot(builder.Build());
+        var index = builder.Build();
+        return new GraphSnapshot(index, AuthorNames.Load(index.Authors, names));
+    }
+
+    /// <summary>The names of the authors with keys <paramref name="authors"/>, as the store holds them now (one keyed query).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> LoadNamesAsync(IDbContextFactory<ScholarGraphDbContext> contexts,
+        IReadOnlyCollection<string> authors, CancellationToken cancellationToken)
+    {
+        if (authors.Count == 0)
+            return new Dictionary<string, string>();
+        var keys = authors.ToArray();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Authors.AsNoTracking().Where(a => keys.Contains(a.Id)).Select(a => new { a.Id, a.Name })
+            .ToDictionaryAsync(a => a.Id, a => a.Name, StringComparer.Ordinal, cancellationToken);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace ScholarGraph.Server.GraphQuestions.GraphIndex;
 /// so far (topic clusterings, the indicators' whole-graph tables). A write replaces the whole snapshot, so a request that holds one
 /// reads a consistent graph throughout.
 /// </summary>
-public sealed class GraphSnapshot(ScholarlyIndex index)
+public sealed class GraphSnapshot(ScholarlyIndex index, AuthorNames? names = null)
 {
     /// <summary>Resolutions whose clustering is kept; clients rarely ask for more than a few, and each costs 8 bytes per paper.</summary>
     private const int MaxCachedClusterings = 8;
@@ -21,6 +21,9 @@ public sealed class GraphSnapshot(ScholarlyIndex index)
 
     /// <summary>The index.</summary>
     public ScholarlyIndex Index { get; } = index;
+
+    /// <summary>The authors' names as of this snapshot (<see cref="AuthorNames.Empty"/> when none were loaded: then the store answers).</summary>
+    public AuthorNames Names { get; } = names ?? AuthorNames.Empty;
 
     /// <summary>
     /// Field-normalised impact with the default window (<see cref="FieldNormalizedImpact.DefaultWindowYears"/>), computed on first

@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ScholarGraph.Bench.Pipeline;
+
+// Issue 11's allocation and CPU profile; bench/README.md says how to run it. Without arguments: BenchmarkDotNet's ShortRun job,
+// in this process (the server and its 100,000-paper index are built once, not once per benchmark), a few minutes in all. Any
+// arguments go to BenchmarkDotNet (for example --job Medium, or --filter *Small*).
+var config = DefaultConfig.Instance
+    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
+BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
