@@ -9,6 +9,7 @@ namespace ScholarGraph.Server.Tests.Examples;
 /// <c>tsc --noEmit</c> checks them, so a schema change that breaks a client breaks the build: a field they ask for taken away
 /// fails the generation, a field they rely on turned nullable fails the type check. Compiled, they answer from the real server.
 /// </summary>
+[Collection(NodeToolsCollection.Name)]
 public sealed class ClientExamplesTests : IDisposable
 {
     private readonly ClientExamples _examples = new();

@@ -9,6 +9,7 @@ namespace ScholarGraph.Server.Tests.Schema;
 /// of it: it lists each change as breaking, dangerous or safe, and fails on a breaking change unless <c>schema/CHANGELOG.md</c>
 /// records it as a <c>breaking:</c> item naming its path.
 /// </summary>
+[Collection(NodeToolsCollection.Name)]
 public sealed class SchemaChangeCheckTests : IDisposable
 {
     private const string RemovedField = @"  ""True when the source cut the author list short[^\n]*\n  authorListTruncated: Boolean!\n";
