@@ -4,16 +4,15 @@ using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using ScholarGraph.Generation;
 using ScholarGraph.Storage.Database;
-using ScholarGraph.Storage.Seeding;
+using Microsoft.Data.Sqlite;
 
 namespace ScholarGraph.Bench.Queries;
 
 /// <summary>
 /// The search benchmark (issue 12, items 5 and 8): <c>search</c> and <c>autocomplete</c> on the generated store, on SQLite and, when
-/// <c>SCHOLARGRAPH_POSTGRES</c> names a server, on PostgreSQL beside it (the same generated data, loaded once into a database of
-/// its own, <c>scholargraph_bench_papers_N_seed_S</c>, kept for later runs). Inputs come from the data: the longest word of the
+/// <c>SCHOLARGRAPH_POSTGRES</c> names a server, on PostgreSQL beside it (the same generated papers', authors', institutions' and
+/// topics' texts, copied once into a database of its own, <c>scholargraph_bench_papers_N_seed_S</c>, kept for later runs). Inputs come from the data: the longest word of the
 /// first paper's title, the first topic's name as a phrase, a prefix of that word, and a word every abstract holds (the worst case:
 /// every paper matches and is scored).
 /// </summary>
@@ -51,8 +50,8 @@ internal static class SearchBench
         Autocomplete("A3 autocomplete a topic, 1 letter", "TOPIC", i => i.TitlePrefix[..1]),
     ];
 
-    /// <summary>The autocomplete rows alone, for the largest store.</summary>
-    public static IReadOnlyList<BenchQuery> AutocompleteQueries => [Queries[0], .. Queries.Where(q => q.Name.StartsWith('A'))];
+    /// <summary>The autocomplete rows of papers and authors, for the largest store (which holds only their texts).</summary>
+    public static IReadOnlyList<BenchQuery> AutocompleteQueries => [Queries[0], .. Queries.Where(q => q.Name.StartsWith("A1", StringComparison.Ordinal) || q.Name.StartsWith("A2", StringComparison.Ordinal))];
 
     /// <summary>Measures <paramref name="queries"/> on one store; the inputs are picked from it.</summary>
     public static async Task<List<Measurement>> MeasureAsync(QueryHarness harness, IReadOnlyList<BenchQuery> queries, BenchOptions options)
@@ -73,12 +72,19 @@ internal static class SearchBench
 
     private static async Task<BenchInputs> PickInputsAsync(IServiceProvider services)
     {
-        var inputs = await BenchReport.PickInputsAsync(services);
         await using var db = await services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>().CreateDbContextAsync();
-        inputs.SearchPhrase = (await db.Topics.OrderBy(t => t.Id).Where(t => t.Name.Contains(' ')).Select(t => t.Name).FirstAsync()).ToLowerInvariant();
-        inputs.TitlePrefix = (await db.Papers.OrderBy(p => p.Id).Select(p => p.Title).FirstAsync())[..3];
-        inputs.AuthorPrefix = (await db.Authors.OrderBy(a => a.Id).Select(a => a.Name).FirstAsync())[..2];
-        return inputs;
+        var title = await db.Papers.OrderBy(p => p.Id).Select(p => p.Title).FirstAsync();
+        var topic = await db.Topics.OrderBy(t => t.Id).Where(t => t.Name.Contains(" ")).Select(t => t.Name).FirstOrDefaultAsync();
+        return new BenchInputs
+        {
+            AuthorId = "",
+            InstitutionName = "",
+            TitleWord = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Length)!,
+            // A topic's name as the phrase (a store of texts only has none: then the title's first two words).
+            SearchPhrase = (topic ?? string.Join(' ', title.Split(' ').Take(2))).ToLowerInvariant(),
+            TitlePrefix = title[..3],
+            AuthorPrefix = (await db.Authors.OrderBy(a => a.Id).Select(a => a.Name).FirstAsync())[..2],
+        };
     }
 
     /// <summary>Prints one store's figures, or two side by side.</summary>
@@ -107,31 +113,86 @@ internal static class SearchBench
           + string.Create(CultureInfo.InvariantCulture, $" | {m.P99Ms,8:F2} | {m.Rows,4}");
 
     /// <summary>
-    /// The PostgreSQL database of the generated graph on the server <paramref name="server"/> names: made and loaded (through the
-    /// upserting <see cref="SeedLoader"/>, PostgreSQL's seed path) when it holds no papers yet, else reused.
+    /// The PostgreSQL database of the generated graph on the server <paramref name="server"/> names, migrated, with the rows search
+    /// and autocomplete read (papers' ids, titles, abstracts and dates; authors', institutions' and topics' ids and names) copied
+    /// from the SQLite file by binary <c>COPY</c>, so that PostgreSQL computes their search vectors as on any write; reused when it
+    /// holds the papers already. (Loading the whole graph through the upserting <c>SeedLoader</c> did not finish in 10 minutes.)
     /// </summary>
-    public static async Task<string> PreparePostgresAsync(string server, string cacheFolder, int papers, int seed)
+    public static async Task<string> PreparePostgresAsync(string server, string sqliteFile, int papers, int seed)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = $"scholargraph_bench_papers_{papers}_seed_{seed}" }.ConnectionString;
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         var builder = new DbContextOptionsBuilder<ScholarGraphDbContext>();
         StorageServiceCollectionExtensions.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString });
-        await using var db = new ScholarGraphDbContext(builder.Options);
-        await StoreSchema.EnsureAsync(db);
-        var stored = await db.Papers.CountAsync();
-        if (stored == papers)
+        await using (var db = new ScholarGraphDbContext(builder.Options))
         {
-            Console.WriteLine($"PostgreSQL: {new NpgsqlConnectionStringBuilder(connectionString).Database}, {stored:N0} papers (loaded earlier)");
-            return connectionString;
+            await StoreSchema.EnsureAsync(db);
+            if (await db.Papers.CountAsync() == papers)
+            {
+                Console.WriteLine($"PostgreSQL: {name}, {papers:N0} papers' texts (copied earlier)");
+                return connectionString;
+            }
         }
-        var json = Path.Combine(cacheFolder, $"papers-{papers}-seed-{seed}-postgres-json");
-        await SeedGenerator.WriteAsync(new GeneratorOptions { Papers = papers, Seed = seed }, json);
-        Console.Error.WriteLine($"Loading {papers:N0} papers into PostgreSQL through SeedLoader ...");
+        Console.Error.WriteLine($"Copying the texts of {sqliteFile} into PostgreSQL {name} ...");
         var clock = Stopwatch.StartNew();
-        await SeedLoader.LoadDirectoryAsync(db, json);
-        Directory.Delete(json, recursive: true);
-        Console.WriteLine($"PostgreSQL: {new NpgsqlConnectionStringBuilder(connectionString).Database}, {papers:N0} papers loaded in {clock.Elapsed.TotalSeconds:F1} s");
+        await using var target = new NpgsqlConnection(connectionString);
+        await target.OpenAsync();
+        await using (var truncate = new NpgsqlCommand("TRUNCATE \"Papers\", \"Authors\", \"Institutions\", \"Topics\" CASCADE", target))
+            await truncate.ExecuteNonQueryAsync();
+        await using var source = new SqliteConnection($"Data Source={sqliteFile};Mode=ReadOnly");
+        await source.OpenAsync();
+        long rows = 0;
+        rows += await CopyAsync(source, target, "SELECT Id, Title, Abstract, PublicationDate FROM Papers",
+            "COPY \"Papers\" (\"Id\", \"Title\", \"Abstract\", \"PublicationDate\", \"DateYearInferred\", \"AuthorListTruncated\") FROM STDIN (FORMAT BINARY)",
+            async (reader, writer) =>
+            {
+                await writer.WriteAsync(reader.GetString(0));
+                await writer.WriteAsync(reader.GetString(1));
+                await WriteNullableAsync(writer, reader.IsDBNull(2) ? null : reader.GetString(2));
+                if (reader.IsDBNull(3))
+                    await writer.WriteNullAsync();
+                else
+                    await writer.WriteAsync(DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), NpgsqlTypes.NpgsqlDbType.Date);
+                await writer.WriteAsync(false);
+                await writer.WriteAsync(false);
+            });
+        foreach (var table in new[] { "Authors", "Institutions", "Topics" })
+        {
+            rows += await CopyAsync(source, target, $"SELECT Id, Name FROM {table}",
+                $"COPY \"{table}\" (\"Id\", \"Name\"{(table == "Topics" ? ", \"Keywords\"" : "")}) FROM STDIN (FORMAT BINARY)",
+                async (reader, writer) =>
+                {
+                    await writer.WriteAsync(reader.GetString(0));
+                    await writer.WriteAsync(reader.GetString(1));
+                    if (table == "Topics")
+                        await writer.WriteAsync(Array.Empty<string>(), NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text);
+                });
+        }
+        await using (var analyze = new NpgsqlCommand("ANALYZE", target))
+            await analyze.ExecuteNonQueryAsync();
+        Console.WriteLine($"PostgreSQL: {name}, {rows:N0} rows of texts copied in {clock.Elapsed.TotalSeconds:F1} s");
         return connectionString;
     }
+
+    private static async Task<long> CopyAsync(SqliteConnection source, NpgsqlConnection target, string select, string copy,
+        Func<SqliteDataReader, NpgsqlBinaryImporter, Task> writeRow)
+    {
+        await using var command = source.CreateCommand();
+        command.CommandText = select;
+        await using var reader = await command.ExecuteReaderAsync();
+        await using var writer = await target.BeginBinaryImportAsync(copy);
+        long rows = 0;
+        while (await reader.ReadAsync())
+        {
+            await writer.StartRowAsync();
+            await writeRow(reader, writer);
+            rows++;
+        }
+        await writer.CompleteAsync();
+        return rows;
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value) => value is null ? writer.WriteNullAsync() : writer.WriteAsync(value);
 }
 
 /// <summary>The <c>--search</c> run: the search rows on SQLite (and PostgreSQL), then autocomplete on the largest store if asked.</summary>
@@ -143,9 +204,9 @@ internal static class SearchBenchProgram
         {
             // Builds the stores (long, and no measurement) so that the measured run, under the test lock, starts at once.
             if (Environment.GetEnvironmentVariable("SCHOLARGRAPH_POSTGRES") is { Length: > 0 } pg)
-                await SearchBench.PreparePostgresAsync(pg, options.CacheFolder, options.Papers, options.Seed);
+                await SearchBench.PreparePostgresAsync(pg, database, options.Papers, options.Seed);
             if (options.AutocompletePapers > 0)
-                await BenchDatabase.PrepareAsync(options.CacheFolder, options.AutocompletePapers, options.Seed);
+                await TextsOnlyStore.PrepareAsync(options.CacheFolder, options.AutocompletePapers, options.Seed);
             return;
         }
         List<Measurement> sqlite;
@@ -157,7 +218,7 @@ internal static class SearchBenchProgram
         List<Measurement>? postgres = null;
         if (Environment.GetEnvironmentVariable("SCHOLARGRAPH_POSTGRES") is { Length: > 0 } server)
         {
-            var connectionString = await SearchBench.PreparePostgresAsync(server, options.CacheFolder, options.Papers, options.Seed);
+            var connectionString = await SearchBench.PreparePostgresAsync(server, database, options.Papers, options.Seed);
             await using var harness = QueryHarness.Create("Postgres", connectionString);
             postgres = await SearchBench.MeasureAsync(harness, SearchBench.Queries, options);
         }
@@ -169,7 +230,7 @@ internal static class SearchBenchProgram
 
         if (options.AutocompletePapers > 0)
         {
-            var (large, largeInfo, largeCached) = await BenchDatabase.PrepareAsync(options.CacheFolder, options.AutocompletePapers, options.Seed);
+            var (large, largeInfo, largeCached) = await TextsOnlyStore.PrepareAsync(options.CacheFolder, options.AutocompletePapers, options.Seed);
             await using var harness = QueryHarness.Create(large);
             Console.WriteLine();
             BenchReport.PrintSetup(large, largeInfo, largeCached, harness.Services);
