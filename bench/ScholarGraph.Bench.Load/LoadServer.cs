@@ -36,17 +36,7 @@ internal sealed class LoadServer : IAsyncDisposable
     public static async Task<LoadServer> StartAsync(string database)
     {
         var address = $"http://127.0.0.1:{FreePort()}";
-        var builder = ScholarGraphHostingExtensions.CreateScholarGraphBuilder(
-        [
-            "--urls", address,
-            "--environment", "Production",
-            "--Database:Provider", "Sqlite",
-            "--Database:ConnectionString", $"Data Source={database}",
-            "--Database:SeedOnStart", "false",
-            "--Logging:LogLevel:Default", "Warning",
-            // The benchmark is one client sending as fast as it can: exactly what the rate limiter exists to stop.
-            "--RateLimiting:Enabled", "false",
-        ]);
+        var builder = ScholarGraphHostingExtensions.CreateScholarGraphBuilder(["--urls", address, .. ScholarGraph.Bench.Queries.BenchDatabase.ServerArguments(database)]);
         builder.AddScholarGraph();
         var app = builder.Build();
         LoadServer? server = null;

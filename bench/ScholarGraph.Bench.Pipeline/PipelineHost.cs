@@ -42,15 +42,7 @@ internal sealed class PipelineHost
     {
         var papers = int.TryParse(Environment.GetEnvironmentVariable("SCHOLARGRAPH_BENCH_PAPERS"), out var n) ? n : 100_000;
         var (database, _, _) = await BenchDatabase.PrepareAsync(BenchDatabase.DefaultCacheFolder(), papers, seed: 1);
-        var builder = ScholarGraphHostingExtensions.CreateScholarGraphBuilder(
-        [
-            "--environment", "Production",
-            "--Database:Provider", "Sqlite",
-            "--Database:ConnectionString", $"Data Source={database}",
-            "--Database:SeedOnStart", "false",
-            "--Logging:LogLevel:Default", "Warning",
-            "--RateLimiting:Enabled", "false",
-        ]);
+        var builder = ScholarGraphHostingExtensions.CreateScholarGraphBuilder(BenchDatabase.ServerArguments(database));
         builder.AddScholarGraph();
         var app = builder.Build();
         app.MapScholarGraph();

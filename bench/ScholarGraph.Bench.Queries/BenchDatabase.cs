@@ -69,4 +69,18 @@ internal static class BenchDatabase
         await File.WriteAllTextAsync(infoFile, JsonSerializer.Serialize(info));
         return (database, info, false);
     }
+    /// <summary>
+    /// The settings a benchmark's in-process server starts with over <paramref name="database"/>: Production, the SQLite file
+    /// without seeding, warnings only, and no rate limiter (a benchmark is one client sending as fast as it can: exactly what
+    /// the rate limiter exists to stop).
+    /// </summary>
+    public static string[] ServerArguments(string database) =>
+    [
+        "--environment", "Production",
+        "--Database:Provider", "Sqlite",
+        "--Database:ConnectionString", $"Data Source={database}",
+        "--Database:SeedOnStart", "false",
+        "--Logging:LogLevel:Default", "Warning",
+        "--RateLimiting:Enabled", "false",
+    ];
 }
