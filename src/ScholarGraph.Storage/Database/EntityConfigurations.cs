@@ -40,6 +40,8 @@ public static class EntityConfigurations
         if (postgres)
         {
             modelBuilder.HasPostgresExtension("pg_trgm");
+            // Search folds diacritics as SQLite's tokenizer does (migration SearchIgnoresDiacritics).
+            modelBuilder.HasPostgresExtension("unaccent");
             ApplyChangeLog(modelBuilder);
         }
         modelBuilder.Entity<Author>(author =>

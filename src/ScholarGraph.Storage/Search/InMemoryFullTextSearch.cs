@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Storage.Database;
@@ -87,20 +86,7 @@ internal sealed class InMemoryFullTextSearch : ISearchBackend
                 .Select(t => (t.Id, t.Name, (string?)null)).ToList(),
         };
 
-    private static SearchTerm Folded(SearchTerm term) => term with { Words = term.Words.Select(Fold).ToList() };
-
-    /// <summary>Lower case without diacritics, as SQLite's <c>unicode61 remove_diacritics 2</c> compares words.</summary>
-    private static string Fold(string word)
-    {
-        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var kept = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
-                kept.Append(c);
-        }
-        return kept.ToString().Normalize(NormalizationForm.FormC);
-    }
+    private static SearchTerm Folded(SearchTerm term) => term with { Words = term.Words.Select(DiacriticFolding.Fold).ToList() };
 
     /// <summary>The words of one field with where each stands in its text.</summary>
     private sealed class FieldWords
@@ -119,7 +105,7 @@ internal sealed class InMemoryFullTextSearch : ISearchBackend
                     start = i;
                 else if (!inWord && start >= 0)
                 {
-                    _words.Add((start, i, Fold(text[start..i])));
+                    _words.Add((start, i, DiacriticFolding.Fold(text[start..i])));
                     start = -1;
                 }
             }

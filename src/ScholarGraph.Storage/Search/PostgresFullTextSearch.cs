@@ -2,17 +2,18 @@ namespace ScholarGraph.Storage.Search;
 
 /// <summary>
 /// Search on PostgreSQL: each entity table has a stored generated column <c>"SearchVector"</c> (<c>tsvector</c> of the
-/// <c>simple</c> configuration: lower-cased words, no stemming and no stop words, as SQLite's tokenizer) with a GIN index
-/// (migration <c>FullTextSearch</c>), so the database keeps it current with every write. The name or title has weight A, an
-/// abstract B. Ranked by <c>ts_rank</c>; matches marked by <c>ts_headline</c>. Unlike SQLite, diacritics count
-/// (<c>cafe</c> does not find <c>Café</c>), since the <c>unaccent</c> extension is not assumed.
+/// <c>scholargraph_search</c> configuration: the <c>simple</c> configuration's lower-cased words, no stemming and no stop words,
+/// after <c>unaccent</c> has removed their diacritics, as SQLite's tokenizer does) with a GIN index (migrations
+/// <c>FullTextSearch</c> and <c>SearchIgnoresDiacritics</c>), so the database keeps it current with every write. The name or title
+/// has weight A, an abstract B. Ranked by <c>ts_rank</c>; matches marked by <c>ts_headline</c> in the same configuration, so
+/// <c>cafe</c> finds <c>Café</c> and marks it as written.
 /// </summary>
 internal sealed class PostgresFullTextSearch : SqlSearchBackend
 {
     public static readonly PostgresFullTextSearch Instance = new();
 
     /// <summary>The text search configuration of every vector and query.</summary>
-    public const string Configuration = "simple";
+    public const string Configuration = "scholargraph_search";
 
     /// <summary>
     /// A <c>tsquery</c>: each word a quoted lexeme, a phrase's words joined by <c>&lt;-&gt;</c> (followed by), <c>:*</c> after a

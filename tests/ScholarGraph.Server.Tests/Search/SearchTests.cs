@@ -157,6 +157,31 @@ public abstract class SearchTests<THost>(THost host) : IClassFixture<THost> wher
         Assert.Empty(await PaperIdsAsync("xerophytic"));
     }
 
+    [Fact]
+    public async Task Diacritics_are_ignored_either_way_and_the_snippet_marks_the_words_as_written()
+    {
+        const string fields = "paper { id } errors { __typename ... on Error { message } }";
+        var created = Payloads.Success(await host.MutateAsync("createPaper",
+            $"mutation($input: CreatePaperInput!) {{ createPaper(input: $input) {{ {fields} }} }}",
+            new { title = "Sélection naïve des œuvres", @abstract = "Une étude quixotique.", authors = new object[] { new { name = "Zoë Møller-Ångström" } } }), "paper");
+        var id = created.GetProperty("id").GetString()!;
+        try
+        {
+            Assert.Equal([id], await PaperIdsAsync("selection naive"));
+            Assert.Equal([id], await PaperIdsAsync("\"Sélection naïve\""));
+            Assert.Equal([id], await PaperIdsAsync("etud*"));
+            Assert.Equal("<mark>Sélection</mark> <mark>naïve</mark> des œuvres", Assert.Single(Hits(await SearchAsync("selection naive", ["PAPER"]))).GetProperty("snippet").GetString());
+            var author = Assert.Single(Hits(await SearchAsync("zoe", ["AUTHOR"])));
+            Assert.Equal("<mark>Zoë</mark> Møller-Ångström", author.GetProperty("snippet").GetString());
+            Assert.Single(Hits(await SearchAsync("Zoë", ["AUTHOR"])));
+        }
+        finally
+        {
+            Payloads.Success(await host.MutateAsync("deletePaper",
+                $"mutation($input: DeletePaperInput!) {{ deletePaper(input: $input) {{ {fields} }} }}", new { id }), "paper");
+        }
+    }
+
     [Theory]
     [InlineData("\"graph neural", "SEARCH_QUERY_UNBALANCED_QUOTE")]
     [InlineData("-attention -reasoning", "SEARCH_QUERY_ONLY_EXCLUSIONS")]
