@@ -34,8 +34,9 @@ internal sealed class PersistedDocumentHandler(
     private readonly ConcurrentDictionary<(object? Schema, string Hash), bool> _validated = new();
 
     /// <summary>
-    /// After the option configurations (100), so the schema is chosen, and after an app's refusals of the caller (such as 150);
-    /// before the document cache (200), which then caches an automatic persisted query's text as any other.
+    /// After the option configurations (100), so the schema is chosen, after an app's refusals of the caller (such as 150), and
+    /// after the limits (170), which count the tokens of the text sent and set the rules and the timeout this handler's documents
+    /// then run under; before the document cache (200), which then caches an automatic persisted query's text as any other.
     /// </summary>
     public float SortOrder => 180;
 

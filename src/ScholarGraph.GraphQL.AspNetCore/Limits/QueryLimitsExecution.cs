@@ -27,8 +27,12 @@ internal sealed class QueryLimitsExecution : IConfigureExecution
         _rules = [new OperationShapeRule(_limits), new CostRule(_limits, trusted.BudgetOf)];
     }
 
-    /// <summary>After the option configurations (100) and read authorization (150), before the document cache (200): a cached document is held to the limits too.</summary>
-    public float SortOrder => 180;
+    /// <summary>
+    /// After the option configurations (100), read authorization (150) and read routing (160); before the persisted documents
+    /// (180), so the tokens counted are the text the caller sent, not a trusted document's text looked up by its id; and before
+    /// the document cache (200): a cached document is held to the limits too.
+    /// </summary>
+    public float SortOrder => 170;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
