@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ScholarGraph.Storage.Database;
+using ScholarGraph.Storage.Text;
 
 namespace ScholarGraph.Storage.Search;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ScholarGraph.Storage.Text;
 
 namespace ScholarGraph.Storage.Validation;
 
@@ -48,24 +49,33 @@ public static partial class EntityRules
     /// <summary>The stored form of a country code: upper-case; <c>null</c> stays <c>null</c>.</summary>
     public static string? CountryCode(string? code) => code?.ToUpperInvariant();
 
+    private static readonly Dictionary<char, string> AsciiSpelling = new()
+    {
+        ['ł'] = "l", ['ø'] = "o", ['đ'] = "d", ['ð'] = "d", ['ħ'] = "h", ['ı'] = "i", ['ŧ'] = "t",
+        ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe", ['þ'] = "th",
+    };
+
     /// <summary>
     /// The key for a new entity named <paramref name="name"/>, in the seed's style: lower-case ASCII letters and digits joined
-    /// by single hyphens (<c>Devvrit Khatri</c> → <c>devvrit-khatri</c>), at most <see cref="MaxSlugLength"/> characters;
-    /// <c>item</c> when nothing is left.
+    /// by single hyphens (<c>Devvrit Khatri</c> → <c>devvrit-khatri</c>), diacritics removed first (<c>José García</c> →
+    /// <c>jose-garcia</c>, not <c>jos-garc-a</c>) and the Latin letters that do not decompose spelled in ASCII (<c>Łukasz Møller</c>
+    /// → <c>lukasz-moller</c>), at most <see cref="MaxSlugLength"/> characters; <c>item</c> when nothing is left.
     /// </summary>
     public static string Slug(string name)
     {
         var slug = new StringBuilder(Math.Min(name.Length, MaxSlugLength));
-        foreach (var c in name)
+        foreach (var c in DiacriticFolding.Fold(name))
         {
             if (slug.Length >= MaxSlugLength)
                 break;
             if (char.IsAsciiLetterOrDigit(c))
-                slug.Append(char.ToLowerInvariant(c));
+                slug.Append(c);
+            else if (AsciiSpelling.TryGetValue(c, out var spelled))
+                slug.Append(spelled);
             else if (slug.Length > 0 && slug[^1] != '-')
                 slug.Append('-');
         }
-        var result = slug.ToString().Trim('-');
+        var result = slug.ToString(0, Math.Min(slug.Length, MaxSlugLength)).Trim('-');
         return result.Length == 0 ? "item" : result;
     }
 

@@ -8,7 +8,10 @@ public sealed class EntityRulesTests
     [InlineData("Devvrit Khatri", "devvrit-khatri")]
     [InlineData("Let's Not Just Put Things in Context: Test-Time Training", "let-s-not-just-put-things-in-context-test-time-training")]
     [InlineData("  --Ankit S. Rawat--  ", "ankit-s-rawat")]
-    [InlineData("Łukasz", "ukasz")]
+    [InlineData("Łukasz", "lukasz")]
+    [InlineData("José García-Müller", "jose-garcia-muller")]
+    [InlineData("Sélection naïve des œuvres", "selection-naive-des-oeuvres")]
+    [InlineData("Søren Straße", "soren-strasse")]
     [InlineData("李", "item")]
     public void A_slug_is_lower_case_ascii_words_joined_by_single_hyphens_like_the_seed_keys(string name, string slug)
     {

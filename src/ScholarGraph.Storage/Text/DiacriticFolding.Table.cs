@@ -2,7 +2,7 @@
 // Written by tools/unicode/diacritics.py (Unicode 14.0.0); do not edit.
 // </auto-generated>
 
-namespace ScholarGraph.Storage.Search;
+namespace ScholarGraph.Storage.Text;
 
 internal static partial class DiacriticFolding
 {

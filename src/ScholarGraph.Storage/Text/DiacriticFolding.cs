@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace ScholarGraph.Storage.Search;
+namespace ScholarGraph.Storage.Text;
 
 /// <summary>
 /// Words lower-cased and without diacritics, as SQLite's <c>unicode61 remove_diacritics 2</c> tokenizer and PostgreSQL's
-/// <c>unaccent</c> compare them, for the search that runs in the server's own code (the InMemory store).
+/// <c>unaccent</c> compare them: for the search that runs in the server's own code (the InMemory store) and for the keys made
+/// from names (<c>EntityRules.Slug</c>: <c>José García</c> → <c>jose-garcia</c>).
 /// </summary>
 /// <remarks>
 /// The server runs with invariant globalization, where <see cref="string.Normalize()"/> leaves every letter outside ASCII as it
