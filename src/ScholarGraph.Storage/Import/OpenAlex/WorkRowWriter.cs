@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using ScholarGraph.Domain;
 using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Database;
+using ScholarGraph.Storage.Search;
 
 namespace ScholarGraph.Storage.Import.OpenAlex;
 
@@ -59,12 +60,16 @@ internal sealed class WorkRowWriter : IDisposable
     private readonly HashSet<string> _unflushedPapers = new(StringComparer.Ordinal);
     // Whether the store held waiting references when the batch began: only then can an arriving work resolve stored ones.
     private readonly bool _storeHasPending;
+    // The search tables' index of the batch's rows, written by sets at its end (Flush).
+    private readonly BulkSearchIndex _search;
     private long _pendingResolved;
 
     public WorkRowWriter(ScholarGraphDbContext db, DbTransaction transaction, ImportKeyIndex keys)
     {
         _keys = keys;
         var connection = transaction.Connection!;
+        // Before the statements are prepared: it changes the schema (the search triggers), which would make SQLite prepare them again.
+        _search = BulkSearchIndex.Begin(connection, transaction);
         UpsertTableWriter<T> Table<T>(params string[] merged) where T : class => UpsertTableWriter.Create<T>(db, connection, transaction, merged);
         _papers = Table<Paper>(nameof(Paper.Title), nameof(Paper.Abstract), nameof(Paper.PublicationDate), nameof(Paper.Doi),
             nameof(Paper.ArxivId), nameof(Paper.OpenAlexId), nameof(Paper.ReportedCitationCount), nameof(Paper.ReportedCitationCountSource),
@@ -391,7 +396,8 @@ internal sealed class WorkRowWriter : IDisposable
     /// <summary>
     /// Ends the batch before its commit: references to works that arrived later in it become citations, the rest are
     /// written as <see cref="PendingCitation"/>s, the rows still in memory are written, references the store held for the
-    /// batch's works become citations, and authors' further ids are set.
+    /// batch's works become citations, authors' further ids are set, and the batch's new and changed rows are indexed for
+    /// search (<see cref="BulkSearchIndex"/>). Nothing may be written after it.
     /// </summary>
     public void Flush()
     {
@@ -427,6 +433,7 @@ internal sealed class WorkRowWriter : IDisposable
             _setAuthorAliases.ExecuteNonQuery();
         }
         _aliasesChanged.Clear();
+        _search.Complete();
     }
 
     // Sends the rows the table writers hold (PostgreSQL), parents first; on SQLite they are written already.
