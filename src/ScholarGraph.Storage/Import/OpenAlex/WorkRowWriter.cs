@@ -93,14 +93,10 @@ internal sealed class WorkRowWriter : IDisposable
             _citations, _years, _pending];
 
         // References that waited for this work become citations, in two prepared statements named from the EF model.
-        var sql = db.GetService<ISqlGenerationHelper>();
         var dialect = BulkSql.For(db);
-        string Name<T>(string property)
-        {
-            var entity = db.Model.FindEntityType(typeof(T))!;
-            return sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!);
-        }
-        string TableOf<T>() => sql.DelimitIdentifier(db.Model.FindEntityType(typeof(T))!.GetTableName()!);
+        var model = new ModelRows(db);
+        string Name<T>(string property) => model.Column<T>(property);
+        string TableOf<T>() => model.Table<T>();
         var pendingTable = TableOf<PendingCitation>();
         var citing = Name<PendingCitation>(nameof(PendingCitation.CitingPaperId));
         var citedOpenAlex = Name<PendingCitation>(nameof(PendingCitation.CitedOpenAlexId));
