@@ -213,7 +213,7 @@ internal sealed class WorkRowWriter : IDisposable
     // Runs a statement over a list of values, which it reads as the JSON array @keep.
     private static int Run<T>(DbCommand command, List<T> values)
     {
-        command.Parameters["@keep"].Value = System.Text.Json.JsonSerializer.Serialize(values);
+        command.Parameters["@keep"].Value = System.Text.Json.JsonSerializer.Serialize(values, typeof(List<T>), OpenAlexJson.Default);
         return command.ExecuteNonQuery();
     }
 
@@ -425,7 +425,7 @@ internal sealed class WorkRowWriter : IDisposable
         foreach (var author in _aliasesChanged)
         {
             _setAuthorAliases.Parameters["@key"].Value = author;
-            _setAuthorAliases.Parameters["@openAlex"].Value = System.Text.Json.JsonSerializer.Serialize(_keys.AuthorAliases[author]);
+            _setAuthorAliases.Parameters["@openAlex"].Value = System.Text.Json.JsonSerializer.Serialize(_keys.AuthorAliases[author], OpenAlexJson.Default.ListString);
             _setAuthorAliases.ExecuteNonQuery();
         }
         _aliasesChanged.Clear();
