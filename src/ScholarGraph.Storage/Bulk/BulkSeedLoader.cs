@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ScholarGraph.Domain;
 using ScholarGraph.Storage.Database;
+using ScholarGraph.Storage.Search;
 using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Storage.Bulk;
@@ -71,6 +72,7 @@ public static class BulkSeedLoader
             await PragmaAsync(db, $"cache_size = -{LoadCacheKibibytes}", cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", cancellationToken);
+            var search = BulkSearchIndex.Begin(transaction.GetDbTransaction().Connection!, transaction.GetDbTransaction());
             using var writer = new SeedRowWriter(db, transaction.GetDbTransaction(), checker);
             var before = writer.CountRows();
             SeedPasses.CheckAll(inputs, sources, checker, writer, cancellationToken);
@@ -80,6 +82,7 @@ public static class BulkSeedLoader
                 throw new SeedValidationException(problems);
             }
             var inserted = writer.CountRows() - before;
+            search.Complete();
             await transaction.CommitAsync(cancellationToken);
             return new BulkLoadResult(files.Count, writer.Offered, inserted, writer.Written - inserted, clock.Elapsed);
         }

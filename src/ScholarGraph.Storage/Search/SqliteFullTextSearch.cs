@@ -3,7 +3,9 @@ namespace ScholarGraph.Storage.Search;
 /// <summary>
 /// Search on SQLite: one FTS5 table per kind (<c>PaperSearch</c>, <c>AuthorSearch</c>, <c>InstitutionSearch</c>,
 /// <c>TopicSearch</c>; migration <c>FullTextSearch</c>), with external content (the entity table's rows by rowid, so no text is
-/// stored twice) and triggers on the entity table that update it with every insert, update and delete, whoever writes.
+/// stored twice) and triggers on the entity table that update it with every insert, update and delete, whoever writes; the
+/// bulk writers (the seed loader, the importer's batches) drop the triggers inside their transaction and index their rows by
+/// sets before the commit instead (<see cref="BulkSearchIndex"/>).
 /// Ranked by BM25 with a name or title weighing 10 and an abstract 1; matches marked by FTS5's <c>highlight</c> and
 /// <c>snippet</c>. The tokenizer is <c>unicode61</c> with diacritics removed, so <c>cafe</c> finds <c>Café</c>.
 /// </summary>

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using ScholarGraph.Domain;
 using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Database;
+using ScholarGraph.Storage.Search;
 
 namespace ScholarGraph.Storage.Import.OpenAlex;
 
@@ -34,12 +35,14 @@ internal sealed class WorkRowWriter : IDisposable
     private readonly UpsertTableWriter<Citation> _citations;
     private readonly UpsertTableWriter<Venue> _venues;
     private readonly UpsertTableWriter<ReportedCitationsInYear> _years;
-    private readonly UpsertTableWriter<PendingCitation> _pending;
     // Every table writer, parents before children: on PostgreSQL their rows wait in memory and go in this order (FlushTables).
     private readonly UpsertTableWriter[] _tables;
     // Statements over sets, run where the batch ends, each over a JSON array (@keep): references waiting in the store for the
     // works that arrived in this batch become citations and stop waiting; authors' further OpenAlex ids are set.
     private readonly DbCommand _resolvePending;
+    // The batch's waiting references, all in one statement: about 60,000 rows for the real OpenAlex file's 1,680 works, where
+    // an upsert per row cost as much again outside SQLite as in it.
+    private readonly DbCommand _writePending;
     private readonly DbCommand _deletePending;
     private readonly DbCommand _setAuthorAliases;
     // What a newer record of a work replaces: each DELETEs the work's rows of one table that the record no longer names (@keep,
@@ -59,12 +62,16 @@ internal sealed class WorkRowWriter : IDisposable
     private readonly HashSet<string> _unflushedPapers = new(StringComparer.Ordinal);
     // Whether the store held waiting references when the batch began: only then can an arriving work resolve stored ones.
     private readonly bool _storeHasPending;
+    // The search tables' index of the batch's rows, written by sets at its end (Flush).
+    private readonly BulkSearchIndex _search;
     private long _pendingResolved;
 
     public WorkRowWriter(ScholarGraphDbContext db, DbTransaction transaction, ImportKeyIndex keys)
     {
         _keys = keys;
         var connection = transaction.Connection!;
+        // Before the statements are prepared: it changes the schema (the search triggers), which would make SQLite prepare them again.
+        _search = BulkSearchIndex.Begin(connection, transaction);
         UpsertTableWriter<T> Table<T>(params string[] merged) where T : class => UpsertTableWriter.Create<T>(db, connection, transaction, merged);
         _papers = Table<Paper>(nameof(Paper.Title), nameof(Paper.Abstract), nameof(Paper.PublicationDate), nameof(Paper.Doi),
             nameof(Paper.ArxivId), nameof(Paper.OpenAlexId), nameof(Paper.ReportedCitationCount), nameof(Paper.ReportedCitationCountSource),
@@ -83,19 +90,14 @@ internal sealed class WorkRowWriter : IDisposable
         _paperTopics = Table<PaperTopic>(nameof(PaperTopic.Score), nameof(PaperTopic.ScoreSource));
         _citations = Table<Citation>();
         _years = Table<ReportedCitationsInYear>(nameof(ReportedCitationsInYear.CitationCount));
-        _pending = Table<PendingCitation>();
         _tables = [_venues, _topics, _institutions, _authors, _papers, _authorships, _affiliations, _paperInstitutions, _paperTopics,
-            _citations, _years, _pending];
+            _citations, _years];
 
         // References that waited for this work become citations, in two prepared statements named from the EF model.
-        var sql = db.GetService<ISqlGenerationHelper>();
         var dialect = BulkSql.For(db);
-        string Name<T>(string property)
-        {
-            var entity = db.Model.FindEntityType(typeof(T))!;
-            return sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!);
-        }
-        string TableOf<T>() => sql.DelimitIdentifier(db.Model.FindEntityType(typeof(T))!.GetTableName()!);
+        var model = new ModelRows(db);
+        string Name<T>(string property) => model.Column<T>(property);
+        string TableOf<T>() => model.Table<T>();
         var pendingTable = TableOf<PendingCitation>();
         var citing = Name<PendingCitation>(nameof(PendingCitation.CitingPaperId));
         var citedOpenAlex = Name<PendingCitation>(nameof(PendingCitation.CitedOpenAlexId));
@@ -104,6 +106,8 @@ internal sealed class WorkRowWriter : IDisposable
             $"INSERT INTO {TableOf<Citation>()} ({Name<Citation>(nameof(Citation.CitingPaperId))}, {Name<Citation>(nameof(Citation.CitedPaperId))}) "
             + $"SELECT p.{citing}, a.work FROM {pendingTable} AS p JOIN (SELECT {dialect.Item(0)} AS work, {dialect.Item(1)} AS openalex {dialect.Rows("@keep")}) AS a "
             + $"ON p.{citedOpenAlex} = a.openalex WHERE p.{citing} <> a.work ON CONFLICT DO NOTHING");
+        _writePending = Prepare(connection, transaction,
+            $"INSERT INTO {pendingTable} ({citing}, {citedOpenAlex}) SELECT {dialect.Item(0)}, {dialect.Item(1)} {dialect.Rows("@keep")} WHERE true ON CONFLICT DO NOTHING");
         _deletePending = Prepare(connection, transaction,
             $"DELETE FROM {pendingTable} WHERE {citedOpenAlex} IN (SELECT {dialect.Item(1)} {dialect.Rows("@keep")})");
         using (var any = connection.CreateCommand())
@@ -212,7 +216,7 @@ internal sealed class WorkRowWriter : IDisposable
     // Runs a statement over a list of values, which it reads as the JSON array @keep.
     private static int Run<T>(DbCommand command, List<T> values)
     {
-        command.Parameters["@keep"].Value = System.Text.Json.JsonSerializer.Serialize(values);
+        command.Parameters["@keep"].Value = System.Text.Json.JsonSerializer.Serialize(values, typeof(List<T>), OpenAlexJson.Default);
         return command.ExecuteNonQuery();
     }
 
@@ -391,28 +395,31 @@ internal sealed class WorkRowWriter : IDisposable
     /// <summary>
     /// Ends the batch before its commit: references to works that arrived later in it become citations, the rest are
     /// written as <see cref="PendingCitation"/>s, the rows still in memory are written, references the store held for the
-    /// batch's works become citations, and authors' further ids are set.
+    /// batch's works become citations, authors' further ids are set, and the batch's new and changed rows are indexed for
+    /// search (<see cref="BulkSearchIndex"/>). Nothing may be written after it.
     /// </summary>
     public void Flush()
     {
-        var waiting = new List<PendingCitation>();
+        var waiting = new List<string[]>();
         foreach (var (citing, references) in _batchPending)
         {
             foreach (var cited in references)
             {
                 if (_keys.Papers.Find(cited) is not { } citedKey)
-                    waiting.Add(new PendingCitation { CitingPaperId = citing, CitedOpenAlexId = cited });
+                    waiting.Add([citing, cited]);
                 else if (citedKey != citing)
                     _citations.Write(new Citation { CitingPaperId = citing, CitedPaperId = citedKey });
             }
         }
         _batchPending.Clear();
-        // In key order, so that the rows go into the table's key index one after the other.
-        waiting.Sort((a, b) => string.CompareOrdinal(a.CitingPaperId, b.CitingPaperId) is var byCiting and not 0
-            ? byCiting : string.CompareOrdinal(a.CitedOpenAlexId, b.CitedOpenAlexId));
-        foreach (var row in waiting)
-            _pending.Write(row);
+        // Parents first (PostgreSQL checks the citing works' keys at each statement).
         FlushTables();
+        if (waiting.Count > 0)
+        {
+            // In key order, so that the rows go into the table's key index one after the other.
+            waiting.Sort((a, b) => string.CompareOrdinal(a[0], b[0]) is var byCiting and not 0 ? byCiting : string.CompareOrdinal(a[1], b[1]));
+            Run(_writePending, waiting);
+        }
         // Waiting references of this batch were resolved above; the store's only if it had any when the batch began.
         if (_storeHasPending && _arrived.Count > 0)
         {
@@ -423,10 +430,11 @@ internal sealed class WorkRowWriter : IDisposable
         foreach (var author in _aliasesChanged)
         {
             _setAuthorAliases.Parameters["@key"].Value = author;
-            _setAuthorAliases.Parameters["@openAlex"].Value = System.Text.Json.JsonSerializer.Serialize(_keys.AuthorAliases[author]);
+            _setAuthorAliases.Parameters["@openAlex"].Value = System.Text.Json.JsonSerializer.Serialize(_keys.AuthorAliases[author], OpenAlexJson.Default.ListString);
             _setAuthorAliases.ExecuteNonQuery();
         }
         _aliasesChanged.Clear();
+        _search.Complete();
     }
 
     // Sends the rows the table writers hold (PostgreSQL), parents first; on SQLite they are written already.
@@ -460,7 +468,7 @@ internal sealed class WorkRowWriter : IDisposable
         foreach (var table in _tables)
             table.Dispose();
         foreach (var command in new[] { _sweepAuthorships, _sweepInstitutions, _sweepTopics, _sweepCitations, _sweepPending, _sweepYears,
-                     _resolvePending, _deletePending, _setAuthorAliases })
+                     _resolvePending, _writePending, _deletePending, _setAuthorAliases })
             command.Dispose();
     }
 }
