@@ -4,6 +4,7 @@
 import Graph from 'graphology';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
 import Sigma from 'sigma';
 import { authorGlobalId, execute, html } from './graphql';
 
@@ -150,6 +151,8 @@ function draw(data: NetworkData) {
       color: '#c3c8d4',
     });
   }
+  // A small network names every author; a large one only those drawn big enough, the rest on hover.
+  renderer.setSetting('labelRenderedSizeThreshold', graph.order <= 60 ? 0 : 8);
   setStatus(`${graph.order} authors, ${graph.size} coauthorships${network.truncated ? ' (cut at the 2,000 nearest)' : ''}.`);
   startLayout();
 }
@@ -271,18 +274,31 @@ async function drawTopicMap() {
   const { topicClusters } = await execute<ClusterData>('TopicClusters');
   const topics = new Graph({ type: 'undirected' });
   clusterIds = topicClusters.clusters.map((c) => c.id);
-  topicClusters.clusters.forEach((cluster) =>
+  // Each cluster starts on its own spot of a wide ring with its topics in a small ring around it, so the layout below refines
+  // clusters that are already apart (the same start every time: the map does not jump between visits).
+  const clusterCount = topicClusters.clusters.length;
+  topicClusters.clusters.forEach((cluster, c) => {
+    const centre = { x: Math.cos((2 * Math.PI * c) / clusterCount) * 100, y: Math.sin((2 * Math.PI * c) / clusterCount) * 100 };
     cluster.topics.forEach((topic, i) => topics.mergeNode(topic.id, {
       label: topic.name, color: clusterColour(cluster.id), size: i === 0 ? 10 : 6, cluster: cluster.id,
-      x: Math.cos(cluster.id) * 10 + Math.random(), y: Math.sin(cluster.id) * 10 + Math.random(),
-    })));
+      x: centre.x + Math.cos((2 * Math.PI * i) / cluster.topics.length) * 20,
+      y: centre.y + Math.sin((2 * Math.PI * i) / cluster.topics.length) * 20,
+    }));
+  });
   for (const cluster of topicClusters.clusters)
     for (const topic of cluster.topics)
       for (const related of topic.related)
         if (topics.hasNode(related.topic.id) && !topics.hasEdge(topic.id, related.topic.id))
           topics.addEdge(topic.id, related.topic.id, { size: Math.min(4, 0.5 + related.sharedPapers), color: '#d5d9e2' });
-  if (topics.order > 1) forceAtlas2.assign(topics, { iterations: 200, settings: forceAtlas2.inferSettings(topics) });
-  new Sigma(topics, $('topic-map'), { labelRenderedSizeThreshold: 0, allowInvalidContainer: true });
+  if (topics.order > 1) {
+    // Linked topics pull together and every pair repels; the clusters, often not linked to one another, are held near the
+    // centre by gravity rather than thrown to the edges. Then no two topics are left closer than their labels need.
+    forceAtlas2.assign(topics, { iterations: 300, settings: { ...forceAtlas2.inferSettings(topics), gravity: 0.5, scalingRatio: 30, adjustSizes: true } });
+    noverlap.assign(topics, { maxIterations: 200, settings: { margin: 12, ratio: 2, expansion: 1.2 } });
+  }
+  // Each cluster's leading topic (drawn larger) is named; the others are named on hover and as the reader zooms in, since the
+  // topics of one cluster sit too close for all their names.
+  new Sigma(topics, $('topic-map'), { labelRenderedSizeThreshold: 8, allowInvalidContainer: true });
   $('cluster-legend').innerHTML = topicClusters.clusters
     .map((c) => `<span style="--colour:${clusterColour(c.id)}" data-cluster="${c.id}">${html(c.label)} (${c.size})</span>`)
     .join('');
