@@ -23,6 +23,7 @@ public static class ReadReplicaServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RecentWriters>();
+        services.AddSingleton<PrimaryStore>();
         services.AddHostedService<ReplicaMonitor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, ReadRouting>());
         return services;

@@ -184,6 +184,38 @@ public sealed class ReadReplicaTests(ReplicaClusters clusters) : IClassFixture<R
         }
     }
 
+    [Fact]
+    public async Task A_graph_answer_naming_an_author_the_replica_has_not_replayed_yet_reads_that_author_from_the_primary()
+    {
+        // Measured once at start, then not for a minute: the lag is not noticed, so the reader's query reads the replica.
+        using var server = ReplicaServer.Start(clusters, probeInterval: "00:01:00");
+        await server.WaitUntilReplicaUsableAsync();
+        using var writer = server.Client(WriterKey);
+        using var reader = server.Client(ReaderKey);
+
+        await clusters.Replica.ScalarAsync("SELECT pg_wal_replay_pause()");
+        try
+        {
+            var name = $"Unreplayed Author {Guid.NewGuid():N}";
+            var id = await CreateAuthorAsync(writer, name);
+            Assert.Equal(0L, await clusters.Replica.ScalarAsync($"SELECT count(*) FROM \"Authors\" WHERE \"Name\" = '{name}'", server.DatabaseName));
+
+            server.Connections.Clear();
+            // orcid as well as the name, so the author is read from a store, not from the names the index holds.
+            var network = (await QueryAsync(reader, "query($id: ID!) { coauthorNetwork(authorId: $id) { center { name orcid } nodes { author { name orcid } } } }",
+                new { id })).GetProperty("coauthorNetwork");
+
+            Assert.Equal(name, network.GetProperty("center").GetProperty("name").GetString());
+            Assert.Equal(name, Assert.Single(network.GetProperty("nodes").EnumerateArray()).GetProperty("author").GetProperty("name").GetString());
+            Assert.Contains(true, server.Connections);
+            Assert.Contains(false, server.Connections);
+        }
+        finally
+        {
+            await clusters.Replica.ScalarAsync("SELECT pg_wal_replay_resume()");
+        }
+    }
+
     private static bool IsReplicaWarning(LogLine line) => line.Level == LogLevel.Warning && line.Category == typeof(ReplicaAvailability).FullName;
 
     private static async Task<string> CreateAuthorAsync(HttpClient writer, string name)
