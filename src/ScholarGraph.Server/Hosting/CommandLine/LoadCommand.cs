@@ -6,8 +6,8 @@ using ScholarGraph.Storage.Seeding;
 namespace ScholarGraph.Server.Hosting.CommandLine;
 
 /// <summary>
-/// <c>scholargraph load DIR [--database FILE]</c>: streams a folder of seed files into the configured store (on SQLite without
-/// holding them in memory), then says what it wrote where. Exit code 0 when every file was loaded; 1 when the data was refused
+/// <c>scholargraph load DIR [--database FILE]</c>: streams a folder of seed files into the configured store (on SQLite and PostgreSQL
+/// without holding them in memory), then says what it wrote where. Exit code 0 when every file was loaded; 1 when the data was refused
 /// (nothing is written then).
 /// </summary>
 internal static class LoadCommand
@@ -37,7 +37,7 @@ internal static class LoadCommand
         await using var store = VerbSettings.OpenStore(settings, sqliteFile, "load");
         try
         {
-            if (store.Db.Database.IsSqlite())
+            if (store.Db.Database.IsSqlite() || store.Db.Database.IsNpgsql())
             {
                 var bulk = await BulkSeedLoader.LoadDirectoryAsync(store.Db, folder.FullName);
                 await output.WriteLineAsync($"Loaded {bulk.Files} file(s) from {folder.FullName} into the {store.Description}: {bulk.Rows:N0} rows "
