@@ -23,9 +23,9 @@ namespace ScholarGraph.Storage.Import;
 /// follow from the external ids, so a rerun finishes the job without duplicates.
 /// </para>
 /// <para>
-/// This writes the store directly. A running server's graph index and subscribers do not see the import: the index reads it at
-/// the server's next start. An import run inside the server would publish one <c>BulkChange</c> (ScholarGraph.Server.Writes.Changes)
-/// after its last commit, so that the index rereads the store rather than follow the rows one by one.
+/// This writes the store directly. The command line's <c>import</c> then logs one <c>BulkChange</c> on PostgreSQL
+/// (ScholarGraph.Server.Writes.Changes.Instances.ChangeLog), so that running instances reread the store rather than follow the rows
+/// one by one; a server on a SQLite file reads the import at its next start.
 /// </para>
 /// </remarks>
 public static class StoreImporter

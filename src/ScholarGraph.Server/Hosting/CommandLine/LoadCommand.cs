@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Server.Writes.Changes.Instances;
 using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Seeding;
 
@@ -40,6 +41,9 @@ internal static class LoadCommand
             if (store.Db.Database.IsSqlite() || store.Db.Database.IsNpgsql())
             {
                 var bulk = await BulkSeedLoader.LoadDirectoryAsync(store.Db, folder.FullName);
+                if (bulk.Inserted + bulk.Updated > 0
+                    && await ChangeLog.LogBulkWriteAsync(store.Db, $"scholargraph load of {bulk.Files} file(s) from {folder.Name}"))
+                    await output.WriteLineAsync("Logged the load in the change log: running instances rebuild their graph index from the store.");
                 await output.WriteLineAsync($"Loaded {bulk.Files} file(s) from {folder.FullName} into the {store.Description}: {bulk.Rows:N0} rows "
                     + $"({bulk.Inserted:N0} inserted, {bulk.Updated:N0} updated, {bulk.Unchanged:N0} unchanged) in {bulk.Elapsed.TotalSeconds:F1} s, "
                     + $"{bulk.RowsPerSecond:N0} rows/s.");
