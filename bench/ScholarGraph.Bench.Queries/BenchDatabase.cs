@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ScholarGraph.Generation;
 using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Database;
@@ -29,7 +30,8 @@ internal static class BenchDatabase
         return Path.Combine(Directory.GetCurrentDirectory(), "bench-cache");
     }
 
-    public static async Task<(string Path, BenchDatabaseInfo Info, bool Cached)> PrepareAsync(string cacheFolder, int papers, int seed)
+    /// <param name="keepJson">Keeps the generated seed JSON for a second store (<see cref="PreparePostgresAsync"/>) rather than delete it.</param>
+    public static async Task<(string Path, BenchDatabaseInfo Info, bool Cached)> PrepareAsync(string cacheFolder, int papers, int seed, bool keepJson = false)
     {
         Directory.CreateDirectory(cacheFolder);
         var key = $"papers-{papers}-seed-{seed}";
@@ -43,15 +45,10 @@ internal static class BenchDatabase
             return (database, JsonSerializer.Deserialize<BenchDatabaseInfo>(await File.ReadAllTextAsync(infoFile))!, true);
         }
 
-        var json = Path.Combine(cacheFolder, key + "-json");
         var building = database + ".building";
         foreach (var stale in new[] { building, building + "-journal", building + "-wal", building + "-shm" })
             File.Delete(stale);
-
-        Console.Error.WriteLine($"Generating {papers:N0} papers (seed {seed}) into {json} ...");
-        var clock = Stopwatch.StartNew();
-        var summary = await SeedGenerator.WriteAsync(new GeneratorOptions { Papers = papers, Seed = seed }, json);
-        var generateSeconds = clock.Elapsed.TotalSeconds;
+        var (json, summary, generateSeconds) = await GenerateAsync(cacheFolder, papers, seed);
 
         Console.Error.WriteLine($"Bulk-loading {summary.Bytes / 1e6:F0} MB of seed JSON into {building} ...");
         BulkLoadResult load;
@@ -63,12 +60,67 @@ internal static class BenchDatabase
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
         File.Move(building, database, overwrite: true);
-        Directory.Delete(json, recursive: true);
+        if (!keepJson)
+            Directory.Delete(json, recursive: true);
 
         var info = new BenchDatabaseInfo(papers, seed, generateSeconds, load.Elapsed.TotalSeconds, load.Rows, load.RowsPerSecond, summary.Bytes);
         await File.WriteAllTextAsync(infoFile, JsonSerializer.Serialize(info));
         return (database, info, false);
     }
+    // The generated seed JSON of the size and seed, reused while a complete one is cached (a marker file says it is complete).
+    private static async Task<(string Folder, GenerationSummary Summary, double Seconds)> GenerateAsync(string cacheFolder, int papers, int seed)
+    {
+        var json = Path.Combine(cacheFolder, $"papers-{papers}-seed-{seed}-json");
+        var complete = json + ".complete.json";
+        if (Directory.Exists(json) && File.Exists(complete))
+        {
+            var cached = JsonSerializer.Deserialize<GeneratedJson>(await File.ReadAllTextAsync(complete))!;
+            return (json, cached.Summary, cached.Seconds);
+        }
+        if (Directory.Exists(json))
+            Directory.Delete(json, recursive: true);
+        Console.Error.WriteLine($"Generating {papers:N0} papers (seed {seed}) into {json} ...");
+        var clock = Stopwatch.StartNew();
+        var summary = await SeedGenerator.WriteAsync(new GeneratorOptions { Papers = papers, Seed = seed }, json);
+        var seconds = clock.Elapsed.TotalSeconds;
+        await File.WriteAllTextAsync(complete, JsonSerializer.Serialize(new GeneratedJson(summary, seconds)));
+        return (json, summary, seconds);
+    }
+
+    private sealed record GeneratedJson(GenerationSummary Summary, double Seconds);
+
+    /// <summary>
+    /// The whole generated graph bulk-loaded into the PostgreSQL database <paramref name="name"/> on <paramref name="server"/>
+    /// (created, migrated), through the same <see cref="BulkSeedLoader"/> as SQLite, from the same seed JSON; then <c>ANALYZE</c>d
+    /// (autovacuum would gather the statistics soon after a load of this size anyway). Reused while it holds the papers and its
+    /// load figures are cached beside the SQLite file; the seed JSON is deleted once both stores are loaded.
+    /// </summary>
+    public static async Task<(string ConnectionString, BenchDatabaseInfo Info, bool Cached)> PreparePostgresAsync(
+        string cacheFolder, string server, string name, int papers, int seed)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var infoFile = Path.Combine(cacheFolder, $"papers-{papers}-seed-{seed}-postgres-{name}.json");
+        var builder = new DbContextOptionsBuilder<ScholarGraphDbContext>();
+        StorageServiceCollectionExtensions.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString });
+        await using var db = new ScholarGraphDbContext(builder.Options);
+        await StoreSchema.EnsureAsync(db);
+        var stored = await db.Papers.CountAsync();
+        if (stored == papers && File.Exists(infoFile))
+            return (connectionString, JsonSerializer.Deserialize<BenchDatabaseInfo>(await File.ReadAllTextAsync(infoFile))!, true);
+        if (stored != 0)
+            throw new InvalidOperationException($"PostgreSQL database {name} holds {stored:N0} papers, not {papers:N0}: drop it or name another (--postgres-database).");
+
+        var (json, summary, generateSeconds) = await GenerateAsync(cacheFolder, papers, seed);
+        Console.Error.WriteLine($"Bulk-loading {summary.Bytes / 1e6:F0} MB of seed JSON into PostgreSQL {name} ...");
+        var load = await BulkSeedLoader.LoadDirectoryAsync(db, json);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        Directory.Delete(json, recursive: true);
+        File.Delete(json + ".complete.json");
+        var info = new BenchDatabaseInfo(papers, seed, generateSeconds, load.Elapsed.TotalSeconds, load.Rows, load.RowsPerSecond, summary.Bytes);
+        await File.WriteAllTextAsync(infoFile, JsonSerializer.Serialize(info));
+        return (connectionString, info, false);
+    }
+
     /// <summary>
     /// The settings a benchmark's in-process server starts with over <paramref name="database"/>: Production, the SQLite file
     /// without seeding, warnings only, and no rate limiter (a benchmark is one client sending as fast as it can: exactly what

@@ -14,6 +14,9 @@ internal sealed class BenchInputs
 
     public required string TitleWord { get; init; }
 
+    /// <summary>An author of the last paper by id, the far end of the graph benchmark's collaboration path.</summary>
+    public string OtherAuthorId { get; init; } = "";
+
     /// <summary>The <c>endCursor</c> of the first page (query 1), filled in once it has run.</summary>
     public string? FirstPageEndCursor { get; set; }
 
@@ -93,5 +96,16 @@ internal static class BenchQueries
         new("5' authors with nested papers and totalCount",
             "{ authors(first: 20) { nodes { name papers(first: 5) { totalCount nodes { title } } } } }",
             _ => null),
+    ];
+
+    /// <summary>Graph questions answered from the in-memory graph index (issue 12 item 8), with the store only for the authors' fields.</summary>
+    public static IReadOnlyList<BenchQuery> Graph { get; } =
+    [
+        new("G1 coauthorNetwork depth 2 (most prolific)",
+            "query($a: ID!) { coauthorNetwork(authorId: $a, depth: 2, maxNodes: 200) { truncated nodes { distance author { name } } edges { weight } } }",
+            i => new Inputs(new Dictionary<string, object?> { ["a"] = i.AuthorId })),
+        new("G2 collaborationPath (most prolific to another)",
+            "query($a: ID!, $b: ID!) { collaborationPath(fromAuthorId: $a, toAuthorId: $b) { reason path { length authors { name } } } }",
+            i => new Inputs(new Dictionary<string, object?> { ["a"] = i.AuthorId, ["b"] = i.OtherAuthorId })),
     ];
 }

@@ -43,7 +43,12 @@ internal static class BenchReport
         var institution = await db.Institutions.Where(i => i.Id == institutionId).Select(i => i.Name).SingleAsync();
         var title = await db.Papers.OrderBy(p => p.Id).Select(p => p.Title).FirstAsync();
         var word = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Length)!;
-        return new BenchInputs { AuthorId = GlobalId.Encode("Author", author), InstitutionName = institution, TitleWord = word };
+        var lastPaper = await db.Papers.OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync();
+        var other = await db.Authorships.Where(a => a.PaperId == lastPaper && a.AuthorId != author).OrderBy(a => a.Position).Select(a => a.AuthorId).FirstOrDefaultAsync() ?? author;
+        return new BenchInputs
+        {
+            AuthorId = GlobalId.Encode("Author", author), InstitutionName = institution, TitleWord = word, OtherAuthorId = GlobalId.Encode("Author", other),
+        };
     }
 
     public static void PrintTable(IReadOnlyList<Measurement> measurements, int iterations)

@@ -7,8 +7,8 @@ using ScholarGraph.Storage.Seeding;
 namespace ScholarGraph.Server.Hosting;
 
 /// <summary>
-/// Creates the store's schema and upserts the seed files before the server takes requests: on SQLite through the streaming
-/// <see cref="BulkSeedLoader"/>, elsewhere through <see cref="SeedLoader"/>.
+/// Creates the store's schema and upserts the seed files before the server takes requests: on SQLite and PostgreSQL through the
+/// streaming <see cref="BulkSeedLoader"/>, on InMemory through <see cref="SeedLoader"/>.
 /// </summary>
 internal static class StoreInitializer
 {
@@ -26,7 +26,7 @@ internal static class StoreInitializer
         var folder = FindSeedFolder(options.SeedDirectory)
             ?? throw new SeedValidationException([new SeedProblem(options.SeedDirectory, "$",
                 $"no seed folder '{options.SeedDirectory}' in {Directory.GetCurrentDirectory()} or above it; set Database:SeedDirectory or Database:SeedOnStart=false")]);
-        if (db.Database.IsSqlite())
+        if (db.Database.IsSqlite() || db.Database.IsNpgsql())
         {
             // The streaming path writes the same rows with the same checks, without holding the files in memory.
             var bulk = await BulkSeedLoader.LoadDirectoryAsync(db, folder, cancellationToken);

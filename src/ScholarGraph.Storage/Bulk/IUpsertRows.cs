@@ -12,7 +12,13 @@ internal interface IUpsertRows : IDisposable
     /// <summary>Writes or keeps one row, its values in the order of <see cref="UpsertShape.Columns"/>; returns the rows changed now.</summary>
     int Write(object?[] values);
 
-    /// <summary>Writes the rows kept; returns the rows changed.</summary>
+    /// <summary>
+    /// Moves the rows kept so far out of memory into the store's staging, to be written by the next <see cref="Flush"/>; does
+    /// nothing where rows are written at once.
+    /// </summary>
+    void Stage();
+
+    /// <summary>Writes the rows kept and staged; returns the rows changed.</summary>
     int Flush();
 
     /// <summary>Counts the table's rows.</summary>

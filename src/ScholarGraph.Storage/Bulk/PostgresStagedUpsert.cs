@@ -11,6 +11,11 @@ namespace ScholarGraph.Storage.Bulk;
 /// A key given twice among the kept rows takes the last row, as upserting them one by one would (one statement cannot change a
 /// row twice). The staging table is created in the writer's transaction and dropped at its commit.
 /// </summary>
+/// <remarks>
+/// <see cref="Stage"/> sends the kept rows to the staging table without the upsert, so a writer may stage many batches (and hold
+/// none in memory) and upsert them all at its end: the seed loader does so to write its tables parents first, whatever the order
+/// of its files (<see cref="BulkSeedLoader"/>).
+/// </remarks>
 internal sealed class PostgresStagedUpsert : IUpsertRows
 {
     private const string OrdinalColumn = "\"import_ordinal\"";
@@ -20,6 +25,10 @@ internal sealed class PostgresStagedUpsert : IUpsertRows
     private readonly string _stage;
     private readonly List<object?[]> _rows = [];
     private bool _staged;
+    // The order of the next row among the rows staged since the last upsert (the last of a key's rows wins).
+    private int _ordinal;
+    // Whether the staging table holds rows the next upsert must write.
+    private bool _stagedRows;
 
     public PostgresStagedUpsert(NpgsqlConnection connection, UpsertShape shape)
     {
@@ -38,10 +47,10 @@ internal sealed class PostgresStagedUpsert : IUpsertRows
         return 0;
     }
 
-    public int Flush()
+    public void Stage()
     {
         if (_rows.Count == 0)
-            return 0;
+            return;
         if (!_staged)
         {
             // Temporary tables belong to the session; ON COMMIT DROP ties this one to the transaction that made it, so a rolled
@@ -53,26 +62,37 @@ internal sealed class PostgresStagedUpsert : IUpsertRows
         var columns = string.Join(", ", _shape.Columns);
         using (var copy = _connection.BeginBinaryImport($"COPY {_stage} ({columns}, {OrdinalColumn}) FROM STDIN (FORMAT BINARY)"))
         {
-            for (var ordinal = 0; ordinal < _rows.Count; ordinal++)
+            foreach (var row in _rows)
             {
                 copy.StartRow();
-                foreach (var value in _rows[ordinal])
+                foreach (var value in row)
                 {
                     if (value is null)
                         copy.WriteNull();
                     else
                         copy.Write(value);
                 }
-                copy.Write(ordinal);
+                copy.Write(_ordinal++);
             }
             copy.Complete();
         }
         _rows.Clear();
+        _stagedRows = true;
+    }
+
+    public int Flush()
+    {
+        Stage();
+        if (!_stagedRows)
+            return 0;
+        var columns = string.Join(", ", _shape.Columns);
         var keys = string.Join(", ", _shape.Keys);
         var changed = Run(
             $"INSERT INTO {_shape.Table} ({columns}) SELECT DISTINCT ON ({keys}) {columns} FROM {_stage} "
             + $"ORDER BY {keys}, {OrdinalColumn} DESC {_shape.OnConflict}");
         Run($"TRUNCATE {_stage}");
+        _ordinal = 0;
+        _stagedRows = false;
         return changed;
     }
 

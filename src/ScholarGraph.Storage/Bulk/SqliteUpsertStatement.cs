@@ -31,6 +31,8 @@ internal sealed class SqliteUpsertStatement : IUpsertRows
 
     public int Waiting => 0;
 
+    public void Stage() { }
+
     public int Write(object?[] values)
     {
         for (var i = 0; i < values.Length; i++)

@@ -115,7 +115,16 @@ internal abstract class UpsertTableWriter : IDisposable
         Written += _rows.Write(values);
     }
 
-    /// <summary>Writes the rows kept so far (PostgreSQL); does nothing where rows are written at once (SQLite).</summary>
+    /// <summary>Rows handed to the writer and kept in memory (PostgreSQL): <see cref="Stage"/> or <see cref="Flush"/> sends them.</summary>
+    public int Waiting => _rows.Waiting;
+
+    /// <summary>
+    /// Sends the rows kept so far to the staging table without writing them to the table (PostgreSQL), so they leave memory and
+    /// the next <see cref="Flush"/> writes them; does nothing where rows are written at once (SQLite).
+    /// </summary>
+    public void Stage() => _rows.Stage();
+
+    /// <summary>Writes the rows kept and staged so far (PostgreSQL); does nothing where rows are written at once (SQLite).</summary>
     public void Flush() => Written += _rows.Flush();
 
     /// <summary>Counts the table's rows (the rows kept so far are flushed first).</summary>

@@ -17,16 +17,16 @@ namespace ScholarGraph.Storage.Import;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Seed files are loaded first, together, all or nothing (on SQLite through the streaming <see cref="BulkSeedLoader"/>, on
-/// PostgreSQL through <see cref="SeedLoader"/>), so that works find the seed's papers by DOI. Works are then written in batches of <see cref="ImportOptions.BatchSize"/>, each batch one
+/// Seed files are loaded first, together, all or nothing (through the streaming <see cref="BulkSeedLoader"/>), so that works find
+/// the seed's papers by DOI. Works are then written in batches of <see cref="ImportOptions.BatchSize"/>, each batch one
 /// transaction through prepared upserts. A work is checked whole before anything of it is written, and a batch commits only whole
 /// works, so an import killed midway leaves every work written entirely or not at all; all writes are upserts by key, and keys
 /// follow from the external ids, so a rerun finishes the job without duplicates.
 /// </para>
 /// <para>
-/// This writes the store directly. A running server's graph index and subscribers do not see the import: the index reads it at
-/// the server's next start. An import run inside the server would publish one <c>BulkChange</c> (ScholarGraph.Server.Writes.Changes)
-/// after its last commit, so that the index rereads the store rather than follow the rows one by one.
+/// This writes the store directly. The command line's <c>import</c> then logs one <c>BulkChange</c> on PostgreSQL
+/// (ScholarGraph.Server.Writes.Changes.Instances.ChangeLog), so that running instances reread the store rather than follow the rows
+/// one by one; a server on a SQLite file reads the import at its next start.
 /// </para>
 /// </remarks>
 public static class StoreImporter
@@ -71,27 +71,7 @@ public static class StoreImporter
     {
         try
         {
-            long rows;
-            if (db.Database.IsSqlite())
-            {
-                rows = (await BulkSeedLoader.LoadFilesAsync(db, files, cancellationToken)).Rows;
-            }
-            else
-            {
-                // PostgreSQL checks foreign keys at each statement, so the rows go in in the order EF Core sorts them.
-                var streams = files.Select(f => (Path.GetFileName(f), (Stream)File.OpenRead(f))).ToList();
-                try
-                {
-                    var graph = SeedReader.Read(streams);
-                    await SeedLoader.LoadAsync(db, graph, cancellationToken);
-                    rows = graph.RowCount;
-                }
-                finally
-                {
-                    foreach (var (_, stream) in streams)
-                        await stream.DisposeAsync();
-                }
-            }
+            var rows = (await BulkSeedLoader.LoadFilesAsync(db, files, cancellationToken)).Rows;
             run.BytesRead += files.Sum(f => new FileInfo(f).Length);
             return rows;
         }

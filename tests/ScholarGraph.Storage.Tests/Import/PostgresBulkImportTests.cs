@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ScholarGraph.Generation;
+using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Import;
+using ScholarGraph.Storage.Seeding;
 using ScholarGraph.Tests.Shared;
 using ScholarGraph.Tests.Shared.Postgres;
 
@@ -11,6 +13,8 @@ namespace ScholarGraph.Storage.Tests.Import;
 /// a few thousand generated works imported into both, in several batches, must leave the same rows, table by table. The file's
 /// lines are reversed so that works cite works of later batches (references wait in the store and are resolved by a later
 /// batch), and a second file replaces every fifth work with a record that lost its last author and its last reference.
+/// The bulk seed loader (issue 12 item 8) the same way: a seed folder loaded into both, its files in reverse order so that rows
+/// come before the rows they refer to, leaves the same rows, and a rerun changes nothing.
 /// </summary>
 [RequiresPostgres]
 public sealed class PostgresBulkImportTests(PostgresTestStore postgres) : IClassFixture<PostgresTestStore>, IDisposable
@@ -38,12 +42,49 @@ public sealed class PostgresBulkImportTests(PostgresTestStore postgres) : IClass
         Assert.Equal(Works, onPostgres.WorksWritten);
         Assert.True(onPostgres.CitationsResolved > 0 && onSqlite.CitationsResolved == onPostgres.CitationsResolved,
             $"citations resolved: SQLite {onSqlite.CitationsResolved}, PostgreSQL {onPostgres.CitationsResolved}");
-        var first = await SameRowsAsync();
+        var first = await SameRowsAsync(atLeast: Works * 5);
 
         await ImportAsync(_sqlite, replaced, options);
         await ImportAsync(postgres, replaced, options);
-        var second = await SameRowsAsync();
+        var second = await SameRowsAsync(atLeast: Works * 5);
         Assert.True(second.Count < first.Count, $"the replacing records took rows away: {first.Count} rows before, {second.Count} after");
+    }
+
+    public static TheoryData<string> SeedFolders => ["generated", "seed-data"];
+
+    [Theory]
+    [MemberData(nameof(SeedFolders))]
+    public async Task A_seed_folder_loaded_in_bulk_leaves_the_same_rows_on_PostgreSQL_as_on_SQLite_and_a_rerun_changes_nothing(string folder)
+    {
+        postgres.Reset();
+        var directory = RepositoryPaths.SeedData;
+        if (folder == "generated")
+        {
+            // Three files of 400 papers; every author is in the first file, which comes last here.
+            directory = _files.Path;
+            await SeedGenerator.WriteAsync(new GeneratorOptions { Papers = 1200, Seed = 11, PapersPerFile = 400 }, directory);
+        }
+        var files = SeedReader.SeedFiles(directory).Reverse().ToList();
+        Assert.True(files.Count >= (folder == "generated" ? 3 : 1), $"{files.Count} seed files in {directory}");
+
+        var loaded = new List<BulkLoadResult>();
+        foreach (var store in new TestStore[] { _sqlite, postgres })
+        {
+            await using var db = store.Context();
+            loaded.Add(await BulkSeedLoader.LoadFilesAsync(db, files));
+        }
+        var rows = await SameRowsAsync(atLeast: folder == "generated" ? 1200 * 5 : 50);
+        Assert.All(loaded, r => Assert.Equal((r.Rows, 0L), (r.Inserted, r.Updated)));
+        Assert.Equal(loaded[0].Rows, loaded[1].Rows);
+
+        foreach (var store in new TestStore[] { _sqlite, postgres })
+        {
+            await using var db = store.Context();
+            var rerun = await BulkSeedLoader.LoadFilesAsync(db, files);
+            Assert.True(rerun is { Inserted: 0, Updated: 0 } && rerun.Unchanged == rerun.Rows,
+                $"{store.Provider} rerun: {rerun.Inserted} inserted, {rerun.Updated} updated, {rerun.Unchanged} unchanged of {rerun.Rows}");
+        }
+        Assert.Equal(rows, await SameRowsAsync(atLeast: rows.Count));
     }
 
     private static async Task<ImportSummary> ImportAsync(TestStore store, string file, ImportOptions options)
@@ -53,11 +94,11 @@ public sealed class PostgresBulkImportTests(PostgresTestStore postgres) : IClass
     }
 
     // The rows of both stores, compared table by table (a row's JSON starts with its first property, so sorting groups them).
-    private async Task<List<string>> SameRowsAsync()
+    private async Task<List<string>> SameRowsAsync(int atLeast)
     {
         var sqliteRows = await StoreDump.AllRowsAsync(_sqlite.Context);
         var postgresRows = await StoreDump.AllRowsAsync(postgres.Context);
-        Assert.True(sqliteRows.Count > Works * 5, $"only {sqliteRows.Count} rows on SQLite");
+        Assert.True(sqliteRows.Count >= atLeast, $"only {sqliteRows.Count} rows on SQLite");
         var missing = sqliteRows.Except(postgresRows).Take(3).ToList();
         var extra = postgresRows.Except(sqliteRows).Take(3).ToList();
         Assert.True(missing.Count == 0 && extra.Count == 0 && sqliteRows.Count == postgresRows.Count,

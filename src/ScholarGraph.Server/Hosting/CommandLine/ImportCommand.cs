@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ScholarGraph.Server.Writes.Changes.Instances;
 using ScholarGraph.Storage.Import;
 
 namespace ScholarGraph.Server.Hosting.CommandLine;
@@ -6,8 +7,9 @@ namespace ScholarGraph.Server.Hosting.CommandLine;
 /// <summary>
 /// <c>scholargraph import FILE... [--on-error skip|stop] [--database FILE] [--batch-size N]</c>: imports OpenAlex works and
 /// seed files into the configured store through <see cref="StoreImporter"/>, printing each bad record as it is found, progress
-/// while it runs, and a summary at the end naming the store. The store is written directly: a running server sees the import at
-/// its next start.
+/// while it runs, and a summary at the end naming the store. The store is written directly; on PostgreSQL one change is then
+/// logged (<see cref="ChangeLog.LogBulkWriteAsync"/>) and running instances rebuild their graph index, while a server on a SQLite
+/// file sees the import at its next start.
 /// </summary>
 internal static class ImportCommand
 {
@@ -49,6 +51,9 @@ internal static class ImportCommand
         using var progress = ConsoleImportProgress.Create();
         var summary = await StoreImporter.ImportAsync(db, files, importOptions, progress);
         progress.Finish();
+        // Other instances learn of the import once, after its last commit (works and seed rows are committed batch by batch).
+        var logged = (summary.WorksWritten > 0 || summary.SeedRows > 0)
+            && await ChangeLog.LogBulkWriteAsync(db, $"scholargraph import of {files.Count} file(s)");
         output.WriteLine(
             $"Imported into the {store.Description} in {summary.Elapsed.TotalSeconds:F1} s: {summary.WorksRead:N0} works read, {summary.WorksWritten:N0} written "
             + $"({summary.WorksCreated:N0} new, {summary.WorksPerSecond:N0} works/s), {summary.WorksSkipped:N0} skipped; "
@@ -57,6 +62,8 @@ internal static class ImportCommand
             + $"{summary.CitationsResolved:N0} citations linked, {summary.ReferencesPending:N0} waiting for works not yet stored"
             + (summary.SeedRows > 0 ? $"; {summary.SeedRows:N0} seed rows" : "")
             + (summary.Stopped ? ". Stopped at the first bad record (--on-error stop)." : "."));
+        if (logged)
+            output.WriteLine("Logged the import in the change log: running instances rebuild their graph index from the store.");
         foreach (var group in summary.ProblemsByKind())
         {
             output.WriteLine($"  {group.Count:N0} skipped: {group.Kind} (first: {string.Join(", ", group.FirstLocations)}"

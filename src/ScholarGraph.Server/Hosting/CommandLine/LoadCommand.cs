@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Server.Writes.Changes.Instances;
 using ScholarGraph.Storage.Bulk;
 using ScholarGraph.Storage.Seeding;
 
 namespace ScholarGraph.Server.Hosting.CommandLine;
 
 /// <summary>
-/// <c>scholargraph load DIR [--database FILE]</c>: streams a folder of seed files into the configured store (on SQLite without
-/// holding them in memory), then says what it wrote where. Exit code 0 when every file was loaded; 1 when the data was refused
+/// <c>scholargraph load DIR [--database FILE]</c>: streams a folder of seed files into the configured store (on SQLite and PostgreSQL
+/// without holding them in memory), then says what it wrote where. Exit code 0 when every file was loaded; 1 when the data was refused
 /// (nothing is written then).
 /// </summary>
 internal static class LoadCommand
@@ -37,9 +38,12 @@ internal static class LoadCommand
         await using var store = VerbSettings.OpenStore(settings, sqliteFile, "load");
         try
         {
-            if (store.Db.Database.IsSqlite())
+            if (store.Db.Database.IsSqlite() || store.Db.Database.IsNpgsql())
             {
                 var bulk = await BulkSeedLoader.LoadDirectoryAsync(store.Db, folder.FullName);
+                if (bulk.Inserted + bulk.Updated > 0
+                    && await ChangeLog.LogBulkWriteAsync(store.Db, $"scholargraph load of {bulk.Files} file(s) from {folder.Name}"))
+                    await output.WriteLineAsync("Logged the load in the change log: running instances rebuild their graph index from the store.");
                 await output.WriteLineAsync($"Loaded {bulk.Files} file(s) from {folder.FullName} into the {store.Description}: {bulk.Rows:N0} rows "
                     + $"({bulk.Inserted:N0} inserted, {bulk.Updated:N0} updated, {bulk.Unchanged:N0} unchanged) in {bulk.Elapsed.TotalSeconds:F1} s, "
                     + $"{bulk.RowsPerSecond:N0} rows/s.");

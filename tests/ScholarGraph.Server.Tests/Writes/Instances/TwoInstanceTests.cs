@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
 using ScholarGraph.GraphQL.AspNetCore.Tests.WebSockets;
+using ScholarGraph.Server.Hosting.CommandLine;
 using ScholarGraph.Server.Tests.Faults;
 using ScholarGraph.Server.Tests.Infrastructure;
 using ScholarGraph.Server.Writes.Changes.Instances;
@@ -13,7 +14,7 @@ namespace ScholarGraph.Server.Tests.Writes.Instances;
 /// <summary>
 /// Two server processes on loopback against one PostgreSQL database: a write through either is read, found by a graph question and
 /// delivered to a subscription through the other, and one that an instance missed while its change feed was disconnected reaches
-/// it when the feed is back.
+/// it when the feed is back. A bulk load by the command line, outside both, reaches both through one logged change.
 /// </summary>
 [RequiresPostgres]
 public sealed class TwoInstanceTests : IDisposable
@@ -63,6 +64,41 @@ public sealed class TwoInstanceTests : IDisposable
         Assert.Contains(second.Output, l => l.Contains("applied 1 writes of other instances made meanwhile", StringComparison.Ordinal));
         Assert.Contains(coauthor, await CoauthorNamesAsync(reader));
         Assert.Single(second.Output, l => l.Contains("The change feed lost its connection", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bulk_load_by_the_command_line_reaches_every_running_instance_through_one_logged_change()
+    {
+        var (first, second) = await StartTwoAsync();
+        var coauthor = $"Bulk Loaded Author {Guid.NewGuid():N}";
+        var folder = Path.Combine(_folder.Path, "bulk");
+        Directory.CreateDirectory(folder);
+        // The hub author's own file (loaded unchanged), and a new paper of the hub's with a new coauthor, referring across files.
+        File.Copy(Path.Combine(RepositoryPaths.SeedData, "devvrit-khatri.json"), Path.Combine(folder, "a.json"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "b.json"), JsonSerializer.Serialize(new
+        {
+            source = new { id = "bulk-load-test" },
+            authors = new[] { new { id = "bulk-loaded-author", name = coauthor } },
+            papers = new[] { new { id = "bulk-loaded-paper", title = "Loaded in bulk", authors = new[] { new { author = "devvrit-khatri", position = 1 }, new { author = "bulk-loaded-author", position = 2 } } } },
+        }));
+        await using var admin = new NpgsqlConnection(_database.ConnectionString);
+        await admin.OpenAsync();
+        var logged = (long)(await ScalarAsync(admin, "SELECT count(*) FROM \"GraphChanges\""))!;
+
+        var output = new StringWriter();
+        Assert.Equal(0, await ScholarGraphCommandLine.TryRunAsync(
+            ["load", folder, "--Database:Provider", "Postgres", "--Database:ConnectionString", _database.ConnectionString],
+            _ => Task.FromResult(0), output, TextWriter.Null));
+
+        Assert.Contains("Logged the load in the change log", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(logged + 1, (long)(await ScalarAsync(admin, "SELECT count(*) FROM \"GraphChanges\""))!);
+        Assert.Contains("bulkChange", (string)(await ScalarAsync(admin, "SELECT \"Changes\" FROM \"GraphChanges\" ORDER BY \"Id\" DESC LIMIT 1"))!, StringComparison.Ordinal);
+        foreach (var server in new[] { first, second })
+        {
+            using var reader = server.Client();
+            await WaitUntilAsync(async () => (await CoauthorNamesAsync(reader)).Contains(coauthor), TimeSpan.FromSeconds(10),
+                $"the instance on port {server.Port} to rebuild its graph index after the load");
+        }
     }
 
     private async Task WriteThroughAndSeeOnAsync(ServerProcess writeThrough, ServerProcess seeOn)

@@ -36,4 +36,30 @@ public sealed class ChangeLog(IOptions<DatabaseOptions> database)
     /// <summary>Announces <paramref name="row"/>, once saved, to the listening instances; delivered when the transaction commits.</summary>
     public static Task AnnounceAsync(ScholarGraphDbContext db, StoredGraphChange row, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_notify({StoredGraphChange.Channel}, {row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)})", cancellationToken);
+
+    /// <summary>
+    /// Logs one <see cref="BulkChange"/> for a bulk write made outside any running instance (the <c>load</c> and <c>import</c>
+    /// verbs) and announces it, in a transaction of its own after the bulk write committed: every instance's feed then rebuilds its
+    /// graph index from the store, rather than follow millions of rows one by one, and serves the data without a restart. Does
+    /// nothing unless <paramref name="db"/> is on PostgreSQL. A process killed between the bulk write's commit and this call leaves
+    /// the write unannounced (the instances see it at their next start or rebuild).
+    /// </summary>
+    /// <param name="db">The context the bulk write used.</param>
+    /// <param name="reason">What was written, for the instances' logs (for example "scholargraph load of 12 files").</param>
+    /// <param name="cancellationToken">Stops the logging; the bulk write stays.</param>
+    /// <returns>Whether a change was logged.</returns>
+    public static async Task<bool> LogBulkWriteAsync(ScholarGraphDbContext db, string reason, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsNpgsql())
+            return false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({StoredGraphChange.WriterLockKey})", cancellationToken);
+        // An instance id of its own: no running instance has applied this change, so every one does.
+        var row = new StoredGraphChange { Instance = "bulk-" + Guid.NewGuid().ToString("N"), Changes = GraphChangeJson.Serialize([new BulkChange(reason)]) };
+        db.Set<StoredGraphChange>().Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        await AnnounceAsync(db, row, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 }
