@@ -245,6 +245,31 @@ public abstract class StoreImporterTests(TestStore store) : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_breaks_while_being_read_fails_the_import_with_the_reading_error_and_writes_nothing_of_the_batch()
+    {
+        // Lines are read and parsed on another thread than the one writing: a failure there (here a gzip stream cut short and
+        // damaged after its first works) must reach the caller as itself, after works of the batch were handed to the writer,
+        // and roll the batch back.
+        var whole = new MemoryStream();
+        await using (var zip = new GZipStream(whole, CompressionLevel.Fastest, leaveOpen: true))
+        await using (var plain = File.OpenRead(SamplePath))
+            await plain.CopyToAsync(zip);
+        var bytes = whole.ToArray();
+        var broken = bytes[..(bytes.Length * 3 / 4)];
+        for (var i = broken.Length / 2; i < broken.Length; i++)
+            broken[i] ^= 0x5a;
+        var path = Path.Combine(_import.FilesPath, "broken.jsonl.gz");
+        await File.WriteAllBytesAsync(path, broken);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ImportAsync([path], new ImportOptions { BatchSize = 100 }));
+
+        Assert.True(failure is InvalidDataException or IOException, $"Not the reading error: {failure}");
+        await using var db = Context();
+        Assert.Equal(0, await db.Papers.CountAsync());
+        Assert.Equal(0, await db.Authorships.CountAsync());
+    }
+
+    [Fact]
     public async Task A_reference_to_a_work_not_yet_stored_becomes_a_citation_when_the_work_arrives_in_a_later_import()
     {
         await ImportAsync([SamplePath]);
