@@ -245,6 +245,31 @@ public abstract class StoreImporterTests(TestStore store) : IDisposable
     }
 
     [Fact]
+    public async Task A_file_that_breaks_while_being_read_fails_the_import_with_the_reading_error_and_writes_nothing_of_the_batch()
+    {
+        // Lines are read and parsed on another thread than the one writing: a failure there (here a gzip stream cut short and
+        // damaged after its first works) must reach the caller as itself, after works of the batch were handed to the writer,
+        // and roll the batch back.
+        var whole = new MemoryStream();
+        await using (var zip = new GZipStream(whole, CompressionLevel.Fastest, leaveOpen: true))
+        await using (var plain = File.OpenRead(SamplePath))
+            await plain.CopyToAsync(zip);
+        var bytes = whole.ToArray();
+        var broken = bytes[..(bytes.Length * 3 / 4)];
+        for (var i = broken.Length / 2; i < broken.Length; i++)
+            broken[i] ^= 0x5a;
+        var path = Path.Combine(_import.FilesPath, "broken.jsonl.gz");
+        await File.WriteAllBytesAsync(path, broken);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ImportAsync([path], new ImportOptions { BatchSize = 100 }));
+
+        Assert.True(failure is InvalidDataException or IOException, $"Not the reading error: {failure}");
+        await using var db = Context();
+        Assert.Equal(0, await db.Papers.CountAsync());
+        Assert.Equal(0, await db.Authorships.CountAsync());
+    }
+
+    [Fact]
     public async Task A_reference_to_a_work_not_yet_stored_becomes_a_citation_when_the_work_arrives_in_a_later_import()
     {
         await ImportAsync([SamplePath]);
@@ -320,7 +345,61 @@ public abstract class StoreImporterTests(TestStore store) : IDisposable
     }
 }
 
-public sealed class SqliteStoreImporterTests(SqliteTestStore store) : StoreImporterTests(store), IClassFixture<SqliteTestStore>;
+public sealed class SqliteStoreImporterTests(SqliteTestStore store) : StoreImporterTests(store), IClassFixture<SqliteTestStore>
+{
+    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "Import", "openalex-sample.jsonl");
+
+    // The store's indexes as their statements say, by name: the importer builds those of empty tables after the rows, and
+    // must leave every one as the migrations made it.
+    private static async Task<List<string>> IndexesAsync(ScholarGraphDbContext db) =>
+        await db.Database.SqlQueryRaw<string>(
+            "SELECT name || ': ' || sql AS Value FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").ToListAsync();
+
+    [Fact]
+    public async Task A_first_import_into_an_empty_store_leaves_every_index_as_the_migrations_made_it_and_usable()
+    {
+        var import = new ImportTestStore(store);
+        List<string> before;
+        await using (var db = import.Context())
+        {
+            await StoreSchema.EnsureAsync(db);
+            before = await IndexesAsync(db);
+        }
+
+        var summary = await import.ImportAsync([Sample]);
+
+        await using var after = import.Context();
+        Assert.Equal(12, summary.WorksWritten);
+        Assert.Equal(before, await IndexesAsync(after));
+        Assert.Contains(before, i => i.StartsWith("IX_PendingCitations_CitedOpenAlexId:", StringComparison.Ordinal));
+        Assert.Equal(["ok"], await after.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync());
+        // A secondary index built after the rows holds them: a lookup through it finds the works.
+        var byIndex = await after.Database.SqlQueryRaw<long>(
+            "SELECT COUNT(*) AS Value FROM \"Papers\" INDEXED BY \"IX_Papers_OpenAlexId\" WHERE \"OpenAlexId\" >= ''").SingleAsync();
+        Assert.Equal(12, byIndex);
+    }
+
+    [Fact]
+    public async Task A_first_import_that_fails_leaves_the_empty_store_with_all_its_indexes()
+    {
+        var import = new ImportTestStore(store);
+        List<string> before;
+        await using (var db = import.Context())
+        {
+            await StoreSchema.EnsureAsync(db);
+            before = await IndexesAsync(db);
+        }
+        await import.Store.InjectFaultAsync("Authorships", "NEW.\"PaperId\" = 'W9100007'", "injected fault");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => import.ImportAsync([Sample]));
+        Assert.True(TestStore.IsStoreError(failure, "injected fault"), $"Not the injected fault: {failure}");
+
+        await import.Store.RemoveFaultAsync("Authorships");
+        await using var after = import.Context();
+        Assert.Equal(0, await after.Papers.CountAsync());
+        Assert.Equal(before, await IndexesAsync(after));
+    }
+}
 
 [RequiresPostgres]
 public sealed class PostgresStoreImporterTests(PostgresTestStore store) : StoreImporterTests(store), IClassFixture<PostgresTestStore>;

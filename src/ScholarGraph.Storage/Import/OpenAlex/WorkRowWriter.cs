@@ -64,6 +64,8 @@ internal sealed class WorkRowWriter : IDisposable
     private readonly bool _storeHasPending;
     // The search tables' index of the batch's rows, written by sets at its end (Flush).
     private readonly BulkSearchIndex _search;
+    // The secondary indexes of tables empty at the batch's start, built after its rows (Flush).
+    private readonly DeferredIndexes _indexes;
     private long _pendingResolved;
 
     public WorkRowWriter(ScholarGraphDbContext db, DbTransaction transaction, ImportKeyIndex keys)
@@ -72,6 +74,12 @@ internal sealed class WorkRowWriter : IDisposable
         var connection = transaction.Connection!;
         // Before the statements are prepared: it changes the schema (the search triggers), which would make SQLite prepare them again.
         _search = BulkSearchIndex.Begin(connection, transaction);
+        // Into an empty store (a first import), each secondary index is built once from the batch's rows instead of row by row.
+        _indexes = DeferredIndexes.Begin(connection, transaction, new[]
+        {
+            typeof(Paper), typeof(Author), typeof(Institution), typeof(Topic), typeof(Venue), typeof(Authorship), typeof(Affiliation),
+            typeof(PaperInstitution), typeof(PaperTopic), typeof(Citation), typeof(ReportedCitationsInYear), typeof(PendingCitation),
+        }.Select(type => db.Model.FindEntityType(type)!.GetTableName()!));
         UpsertTableWriter<T> Table<T>(params string[] merged) where T : class => UpsertTableWriter.Create<T>(db, connection, transaction, merged);
         _papers = Table<Paper>(nameof(Paper.Title), nameof(Paper.Abstract), nameof(Paper.PublicationDate), nameof(Paper.Doi),
             nameof(Paper.ArxivId), nameof(Paper.OpenAlexId), nameof(Paper.ReportedCitationCount), nameof(Paper.ReportedCitationCountSource),
@@ -395,8 +403,9 @@ internal sealed class WorkRowWriter : IDisposable
     /// <summary>
     /// Ends the batch before its commit: references to works that arrived later in it become citations, the rest are
     /// written as <see cref="PendingCitation"/>s, the rows still in memory are written, references the store held for the
-    /// batch's works become citations, authors' further ids are set, and the batch's new and changed rows are indexed for
-    /// search (<see cref="BulkSearchIndex"/>). Nothing may be written after it.
+    /// batch's works become citations, authors' further ids are set, the batch's new and changed rows are indexed for
+    /// search (<see cref="BulkSearchIndex"/>), and the indexes of tables that were empty are built (<see cref="DeferredIndexes"/>).
+    /// Nothing may be written after it.
     /// </summary>
     public void Flush()
     {
@@ -435,6 +444,7 @@ internal sealed class WorkRowWriter : IDisposable
         }
         _aliasesChanged.Clear();
         _search.Complete();
+        _indexes.Complete();
     }
 
     // Sends the rows the table writers hold (PostgreSQL), parents first; on SQLite they are written already.
