@@ -113,6 +113,7 @@ internal static class BenchDatabase
         var (json, summary, generateSeconds) = await GenerateAsync(cacheFolder, papers, seed);
         Console.Error.WriteLine($"Bulk-loading {summary.Bytes / 1e6:F0} MB of seed JSON into PostgreSQL {name} ...");
         var load = await BulkSeedLoader.LoadDirectoryAsync(db, json);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
         Directory.Delete(json, recursive: true);
         File.Delete(json + ".complete.json");
