@@ -19,8 +19,9 @@ namespace ScholarGraph.Server.Tests.Writes.Instances;
 [RequiresPostgres]
 public sealed class TwoInstanceTests : IDisposable
 {
-    // The first reconnection waits this long, so a write can be made while the feed is away.
-    private const string ReconnectDelay = "00:00:03";
+    // The first reconnection waits this long, so a write can be made and read while the feed is away: on a loaded machine the
+    // wait for the connections to end, the write and the read took more than 3 s (the read then found the write already applied).
+    private const string ReconnectDelay = "00:00:10";
     private static readonly TimeSpan Visible = TimeSpan.FromSeconds(1);
 
     private readonly PostgresTestDatabase _database = PostgresTestServer.CreateDatabase(nameof(TwoInstanceTests), create: false);
@@ -60,7 +61,7 @@ public sealed class TwoInstanceTests : IDisposable
         Assert.DoesNotContain(coauthor, await CoauthorNamesAsync(reader));
 
         await WaitUntilAsync(() => Task.FromResult(second.Output.Any(l => l.Contains("The change feed is back", StringComparison.Ordinal))),
-            TimeSpan.FromSeconds(15), "the second instance's feed to reconnect");
+            TimeSpan.FromSeconds(30), "the second instance's feed to reconnect");
         Assert.Contains(second.Output, l => l.Contains("applied 1 writes of other instances made meanwhile", StringComparison.Ordinal));
         Assert.Contains(coauthor, await CoauthorNamesAsync(reader));
         Assert.Single(second.Output, l => l.Contains("The change feed lost its connection", StringComparison.Ordinal));
