@@ -2,7 +2,7 @@ namespace ScholarGraph.Graph.Index;
 
 /// <summary>
 /// Maps the string keys of one kind of node (papers, authors, topics) to dense ids <c>0..Count-1</c> in the order they
-/// were first added, and back.
+/// were first added (a built index's maps in the keys' ordinal order, see <see cref="SortedByKey"/>), and back.
 /// </summary>
 /// <remarks>
 /// Frozen once its index is built: readers on many threads may share it, but <see cref="GetOrAdd"/> is for the builder alone.
@@ -79,6 +79,36 @@ public sealed class KeyMap
         _ids.Add(key, id);
         _keys.Add(key);
         return id;
+    }
+
+    /// <summary>
+    /// A map of the same keys numbered in their ordinal order, and for each id of this map its id in the new one. A builder
+    /// renumbers its keys this way, so that the ids, and with them every tie an algorithm breaks by id, do not depend on the order
+    /// a store returned its rows in: two stores or two instances holding the same rows number them alike.
+    /// </summary>
+    internal (KeyMap Sorted, int[] NewIdOf) SortedByKey()
+    {
+        var keys = new string[Count];
+        for (var id = 0; id < keys.Length; id++)
+        {
+            keys[id] = KeyOf(id);
+        }
+
+        var order = new int[keys.Length];
+        for (var id = 0; id < order.Length; id++)
+        {
+            order[id] = id;
+        }
+
+        Array.Sort((string[])keys.Clone(), order, StringComparer.Ordinal);
+        var sorted = new KeyMap();
+        var newIdOf = new int[order.Length];
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            newIdOf[order[rank]] = sorted.GetOrAdd(keys[order[rank]]);
+        }
+
+        return (sorted, newIdOf);
     }
 
     /// <summary>A new map with this one's keys and <paramref name="keys"/> (those not yet known get the next ids); this map is unchanged.</summary>

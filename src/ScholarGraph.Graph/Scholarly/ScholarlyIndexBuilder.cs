@@ -4,7 +4,8 @@ namespace ScholarGraph.Graph.Scholarly;
 
 /// <summary>
 /// Collects the rows of a scholarly graph by their string keys, in any order, and builds a <see cref="ScholarlyIndex"/>.
-/// A key is given its dense id the first time any row mentions it, so rows may arrive before the paper, author or topic they name.
+/// Rows may arrive before the paper, author or topic they name. The built index numbers each kind's keys in their ordinal order,
+/// whatever order the rows came in, so that the same rows give the same ids, and the same answers where ties are broken by id.
 /// </summary>
 /// <remarks>
 /// Pending rows cost 8 bytes per authorship, 12 per paper–topic link and 12 per citation, plus the key maps; <see cref="Build"/> then
@@ -13,10 +14,10 @@ namespace ScholarGraph.Graph.Scholarly;
 /// </remarks>
 public sealed class ScholarlyIndexBuilder
 {
-    private readonly KeyMap _papers = new();
-    private readonly KeyMap _authors = new();
-    private readonly KeyMap _topics = new();
-    private readonly KeyMap _venues = new();
+    private KeyMap _papers = new();
+    private KeyMap _authors = new();
+    private KeyMap _topics = new();
+    private KeyMap _venues = new();
     private readonly List<int> _paperDay = [];
     private readonly List<int> _paperVenue = [];
     private readonly Dictionary<int, int> _topicParents = [];
@@ -117,6 +118,7 @@ public sealed class ScholarlyIndexBuilder
         }
 
         _built = true;
+        RenumberByKey();
         var paperCount = _papers.Count;
         var topicCount = _topics.Count;
         var authorship = AuthorshipIndex.Build(paperCount, _authors.Count, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_authorships));
@@ -161,6 +163,59 @@ public sealed class ScholarlyIndexBuilder
         return new ScholarlyIndex(_papers, _authors, _topics, _venues, authorship, paperDay, [.. _paperVenue],
             paperTopicOffsets, paperTopics, paperTopicScores, topicPaperOffsets, topicPapers, topicParent, topicIsField,
             citations.Build(), cooccurrence.Build(), coauthors);
+    }
+
+    // Gives every paper, author, topic and venue the id of its key's ordinal rank, in the maps and in every pending row.
+    private void RenumberByKey()
+    {
+        int[] paperOf, authorOf, topicOf, venueOf;
+        (_papers, paperOf) = _papers.SortedByKey();
+        (_authors, authorOf) = _authors.SortedByKey();
+        (_topics, topicOf) = _topics.SortedByKey();
+        (_venues, venueOf) = _venues.SortedByKey();
+        var days = new int[_paperDay.Count];
+        var venues = new int[_paperVenue.Count];
+        for (var paper = 0; paper < days.Length; paper++)
+        {
+            days[paperOf[paper]] = _paperDay[paper];
+            venues[paperOf[paper]] = _paperVenue[paper] == ScholarlyIndex.None ? ScholarlyIndex.None : venueOf[_paperVenue[paper]];
+        }
+
+        _paperDay.Clear();
+        _paperDay.AddRange(days);
+        _paperVenue.Clear();
+        _paperVenue.AddRange(venues);
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_authorships);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = (paperOf[rows[i].Paper], authorOf[rows[i].Author]);
+        }
+
+        var links = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_paperTopics);
+        for (var i = 0; i < links.Length; i++)
+        {
+            links[i] = (paperOf[links[i].Paper], topicOf[links[i].Topic], links[i].Score);
+        }
+
+        var citations = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_citations);
+        for (var i = 0; i < citations.Length; i++)
+        {
+            citations[i] = (paperOf[citations[i].Citing], paperOf[citations[i].Cited]);
+        }
+
+        var parents = _topicParents.ToList();
+        _topicParents.Clear();
+        foreach (var (topic, parent) in parents)
+        {
+            _topicParents[topicOf[topic]] = topicOf[parent];
+        }
+
+        var fields = _fields.ToList();
+        _fields.Clear();
+        foreach (var topic in fields)
+        {
+            _fields.Add(topicOf[topic]);
+        }
     }
 
     private int Paper(string key)

@@ -17,8 +17,8 @@ public sealed class IndexVenuesAndFieldsTests
         Assert.Equal(index.Venue("journal"), index.VenueOf(index.Paper("a")));
         Assert.Equal(ScholarlyIndex.None, index.VenueOf(index.Paper("b")));
         Assert.Equal(index.Topic("t1"), index.PrimaryTopicOf(index.Paper("a")));
-        // A tie goes to the lower id: t2 was met first.
-        Assert.Equal(index.Topic("t2"), index.PrimaryTopicOf(index.Paper("b")));
+        // A tie goes to the lower id, the key that sorts first: t1, though t2 was met first.
+        Assert.Equal(index.Topic("t1"), index.PrimaryTopicOf(index.Paper("b")));
         Assert.Equal(ScholarlyIndex.None, index.PrimaryTopicOf(index.Paper("c")));
         Assert.Equal(1, index.Venues.Count);
     }

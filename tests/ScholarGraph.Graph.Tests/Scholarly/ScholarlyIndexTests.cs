@@ -38,14 +38,42 @@ public sealed class ScholarlyIndexTests
     private static string[] AuthorKeys(IEnumerable<int> ids) => ids.Select(Index.Authors.KeyOf).ToArray();
 
     [Fact]
-    public void Keys_map_to_dense_ids_in_the_order_first_seen_and_repeated_rows_count_once()
+    public void Keys_map_to_dense_ids_in_their_ordinal_order_and_repeated_rows_count_once()
     {
         Assert.Equal(5, Index.Papers.Count);
-        Assert.Equal(["a", "b", "c", "d", "e", "f"], Enumerable.Range(0, 6).Select(Index.Authors.KeyOf).Order());
+        // "f" was added first, yet it gets the last id: ids follow the keys, not the rows' order.
+        Assert.Equal(["a", "b", "c", "d", "e", "f"], Enumerable.Range(0, 6).Select(Index.Authors.KeyOf));
         Assert.Equal(["a", "b"], AuthorKeys(Index.Authorship.AuthorsOf(Paper("p1")).ToArray()));
         Assert.Empty(Index.Authorship.PapersOf(Author("f")).ToArray());
         Assert.False(Index.Authors.TryGetId("nobody", out var missing));
         Assert.Equal(-1, missing);
+    }
+
+    [Fact]
+    public void The_same_rows_in_another_order_give_the_same_ids_and_the_same_network_at_a_cut()
+    {
+        // A star: the center "m" has six coauthors, each on one paper with it, so they tie and maxNodes cuts among equals.
+        var rows = Enumerable.Range(0, 6).Select(i => ($"paper-{i}", $"coauthor-{(char)('a' + i)}")).ToArray();
+        static ScholarlyIndex BuildFrom(IEnumerable<(string Paper, string Coauthor)> rows)
+        {
+            var builder = new ScholarlyIndexBuilder();
+            foreach (var (paper, coauthor) in rows)
+            {
+                builder.AddPaper(paper, new DateOnly(2020, 1, 1)).AddAuthorship(paper, coauthor).AddAuthorship(paper, "m");
+            }
+
+            return builder.Build();
+        }
+
+        var forward = BuildFrom(rows);
+        var backward = BuildFrom(rows.Reverse());
+        Assert.Equal(Enumerable.Range(0, 7).Select(forward.Authors.KeyOf), Enumerable.Range(0, 7).Select(backward.Authors.KeyOf));
+        Assert.Equal(Enumerable.Range(0, 6).Select(forward.Papers.KeyOf), Enumerable.Range(0, 6).Select(backward.Papers.KeyOf));
+        string[] Cut(ScholarlyIndex index) =>
+            CoauthorNetwork.Explore(index, index.Authors.TryGetId("m", out var m) ? m : -1, 1, 1, includePaper: null, maxNodes: 4)
+                .Nodes.Select(node => index.Authors.KeyOf(node.Author)).ToArray();
+        Assert.Equal(["m", "coauthor-a", "coauthor-b", "coauthor-c"], Cut(forward));
+        Assert.Equal(Cut(forward), Cut(backward));
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class CoauthorNetworkEdgeType : ObjectGraphType<Indexed<NetworkEdg
     {
         Name = "CoauthorNetworkEdge";
         Description = "A coauthorship between two authors of a network.";
-        Field<NonNullGraphType<AuthorType>>("source").Description("One author (the one first added to the index).")
+        Field<NonNullGraphType<AuthorType>>("source").Description("One author of the two; a coauthorship has no direction, so which one is the source means nothing.")
             .Resolve(c => c.LoadAuthor(c.Source.Snapshot, c.Source.Value.Source));
         Field<NonNullGraphType<AuthorType>>("target").Description("The other author.")
             .Resolve(c => c.LoadAuthor(c.Source.Snapshot, c.Source.Value.Target));
