@@ -100,12 +100,12 @@ public sealed class KeyMap
             order[id] = id;
         }
 
-        Array.Sort((string[])keys.Clone(), order, StringComparer.Ordinal);
+        Array.Sort(keys, order, StringComparer.Ordinal);
         var sorted = new KeyMap();
         var newIdOf = new int[order.Length];
         for (var rank = 0; rank < order.Length; rank++)
         {
-            newIdOf[order[rank]] = sorted.GetOrAdd(keys[order[rank]]);
+            newIdOf[order[rank]] = sorted.GetOrAdd(keys[rank]);
         }
 
         return (sorted, newIdOf);

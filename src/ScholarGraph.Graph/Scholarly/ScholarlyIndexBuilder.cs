@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ScholarGraph.Graph.Index;
 
 namespace ScholarGraph.Graph.Scholarly;
@@ -121,7 +122,7 @@ public sealed class ScholarlyIndexBuilder
         RenumberByKey();
         var paperCount = _papers.Count;
         var topicCount = _topics.Count;
-        var authorship = AuthorshipIndex.Build(paperCount, _authors.Count, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_authorships));
+        var authorship = AuthorshipIndex.Build(paperCount, _authors.Count, CollectionsMarshal.AsSpan(_authorships));
         _authorships.Clear();
         _authorships.TrimExcess();
 
@@ -185,19 +186,19 @@ public sealed class ScholarlyIndexBuilder
         _paperDay.AddRange(days);
         _paperVenue.Clear();
         _paperVenue.AddRange(venues);
-        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_authorships);
+        var rows = CollectionsMarshal.AsSpan(_authorships);
         for (var i = 0; i < rows.Length; i++)
         {
             rows[i] = (paperOf[rows[i].Paper], authorOf[rows[i].Author]);
         }
 
-        var links = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_paperTopics);
+        var links = CollectionsMarshal.AsSpan(_paperTopics);
         for (var i = 0; i < links.Length; i++)
         {
             links[i] = (paperOf[links[i].Paper], topicOf[links[i].Topic], links[i].Score);
         }
 
-        var citations = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_citations);
+        var citations = CollectionsMarshal.AsSpan(_citations);
         for (var i = 0; i < citations.Length; i++)
         {
             citations[i] = (paperOf[citations[i].Citing], paperOf[citations[i].Cited]);
