@@ -39,13 +39,14 @@ foreach (var scenario in scenarios)
 Console.WriteLine();
 Console.WriteLine($"wrk, {options.Seconds} s per run after {options.WarmupSeconds} s of warm-up, on loopback; the floor is POST /floor in the same process");
 Console.WriteLine("answering a precomputed body of the query's median response size. 1-client ms: median of 50 requests one after another.");
+Console.WriteLine("cpu us: the server process's CPU time per request during the run (steadier than req/s on a shared machine).");
 Console.WriteLine();
-Console.WriteLine("| query | conns | bytes | req/s | p50 ms | p99 ms | floor req/s | floor p99 ms | ratio | failures | 1-client ms |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| query | conns | bytes | req/s | p50 ms | p99 ms | floor req/s | floor p99 ms | ratio | cpu us | floor cpu us | failures | 1-client ms |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (scenario, connections, query, floor, bytes, single) in rows)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {scenario.Name} | {connections} | {bytes:N0} | {query.RequestsPerSecond:N0} | {query.P50Ms:F2} | {query.P99Ms:F2} | {floor.RequestsPerSecond:N0} | {floor.P99Ms:F2} | {query.RequestsPerSecond / floor.RequestsPerSecond:F2} | {query.Failures} | {single:F2} |"));
+        $"| {scenario.Name} | {connections} | {bytes:N0} | {query.RequestsPerSecond:N0} | {query.P50Ms:F2} | {query.P99Ms:F2} | {floor.RequestsPerSecond:N0} | {floor.P99Ms:F2} | {query.RequestsPerSecond / floor.RequestsPerSecond:F2} | {query.ServerCpuUsPerRequest:F0} | {floor.ServerCpuUsPerRequest:F0} | {query.Failures} | {single:F2} |"));
 }
 return rows.Any(r => r.Query.Failures > 0) ? 1 : 0;
 

@@ -11,7 +11,11 @@ namespace ScholarGraph.Bench.Load;
 /// <param name="P99Ms">99th-percentile latency, in milliseconds.</param>
 /// <param name="Requests">Requests completed.</param>
 /// <param name="Failures">Non-2xx answers plus socket errors.</param>
-internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures);
+/// <param name="ServerCpuUsPerRequest">
+/// CPU time of this process (the server: wrk runs in a process of its own) during the measured run, in microseconds per
+/// completed request. On a shared machine it moves far less than requests per second, so A/B runs compare it first.
+/// </param>
+internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Failures, double ServerCpuUsPerRequest = 0);
 
 /// <summary>
 /// Drives a URL with wrk (the Debian package): POST bodies taken in turn from a list (so variables vary), a warm-up run that is
@@ -40,12 +44,21 @@ internal static partial class Wrk
         {
             if (warmupSeconds > 0)
                 await RunOnceAsync(url, script, connections, warmupSeconds);
-            return Parse(await RunOnceAsync(url, script, connections, seconds));
+            var cpuBefore = ProcessCpu();
+            var measured = Parse(await RunOnceAsync(url, script, connections, seconds));
+            var cpu = ProcessCpu() - cpuBefore;
+            return measured with { ServerCpuUsPerRequest = measured.Requests == 0 ? 0 : cpu.TotalMicroseconds / measured.Requests };
         }
         finally
         {
             File.Delete(script);
         }
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     private static async Task<string> RunOnceAsync(string url, string script, int connections, int seconds)
