@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -23,6 +24,9 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
 {
     private static readonly IValidationRule NoIntrospection = NoIntrospectionValidationRule.Instance;
 
+    // One pair of rule lists per transport rule and introspection setting (a handful), built once rather than per request.
+    private static readonly ConcurrentDictionary<(IValidationRule? OperationTypeRule, bool EnableIntrospection), RuleSets> RuleSetsByTransport = new();
+
     // GraphQL.NET's document builder leaves the parser at its default depth (GraphQLParser's ParserOptions.MaxDepth).
     private const int ParserMaxDepth = 128;
 
@@ -38,10 +42,8 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
     {
         var executer = services.GetRequiredService<IDocumentExecuter<TSchema>>();
         var traceId = TraceId(context);
-        // Rules that depend on the transport or the settings run on cached documents too.
-        List<IValidationRule> extraRules = operationTypeRule is null ? [] : [operationTypeRule];
-        if (!services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.EnableIntrospection)
-            extraRules.Add(NoIntrospection);
+        var rules = RuleSetsByTransport.GetOrAdd(
+            (operationTypeRule, services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.EnableIntrospection), RuleSets.For);
         return executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -53,8 +55,8 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
             User = context.User,
             UserContext = UserContextOf(context),
             CancellationToken = cancellationToken,
-            ValidationRules = extraRules.Count == 0 ? DocumentValidator.CoreRules : [.. DocumentValidator.CoreRules, .. extraRules],
-            CachedDocumentValidationRules = extraRules,
+            ValidationRules = rules.ForNewDocuments,
+            CachedDocumentValidationRules = rules.ForCachedDocuments,
             UnhandledExceptionDelegate = unhandled => HideUnhandledException(unhandled, traceId),
         });
     }
@@ -129,6 +131,20 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The GraphQL transport failed; trace id {TraceId}.")]
     private static partial void LogTransportFailure(ILogger logger, Exception exception, string traceId);
+
+    /// <summary>
+    /// The validation rules of a new document (GraphQL.NET's core rules and the transport's), and the rules that depend on the
+    /// transport or the settings, which run on cached documents too.
+    /// </summary>
+    private sealed record RuleSets(IValidationRule[] ForNewDocuments, IValidationRule[] ForCachedDocuments)
+    {
+        public static RuleSets For((IValidationRule? OperationTypeRule, bool EnableIntrospection) key)
+        {
+            IValidationRule[] extra = [.. key.OperationTypeRule is { } operationType ? [operationType] : Array.Empty<IValidationRule>(),
+                .. key.EnableIntrospection ? [] : new[] { NoIntrospection }];
+            return new RuleSets([.. DocumentValidator.CoreRules, .. extra], extra);
+        }
+    }
 
     /// <summary>
     /// Holds a subscription's results until the transport sends them. GraphQL.NET pushes events without waiting for the

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
@@ -20,6 +21,9 @@ internal sealed class QueryLimitsExecution : IConfigureExecution
     private readonly GraphQLLimitsOptions _limits;
     private readonly IValidationRule[] _rules;
 
+    // The lists given are the transports' own, the same few for every request: each is extended once, not per request.
+    private readonly ConditionalWeakTable<IEnumerable<IValidationRule>, IValidationRule[]> _extended = new();
+
     public QueryLimitsExecution(IOptions<GraphQLLimitsOptions> options, TrustedDocumentStore trusted)
     {
         _limits = options.Value;
@@ -40,8 +44,8 @@ internal sealed class QueryLimitsExecution : IConfigureExecution
         if (source is { } text && TokenCounter.Count(text) is { } tokens && tokens > _limits.MaxTokens)
             return new ExecutionResult(QueryLimitError.Tokens(text, tokens, _limits.MaxTokens)) { Executed = false };
 
-        options.ValidationRules = [.. options.ValidationRules ?? DocumentValidator.CoreRules, .. _rules];
-        options.CachedDocumentValidationRules = [.. options.CachedDocumentValidationRules ?? [], .. _rules];
+        options.ValidationRules = WithLimitRules(options.ValidationRules ?? DocumentValidator.CoreRules);
+        options.CachedDocumentValidationRules = WithLimitRules(options.CachedDocumentValidationRules ?? []);
         if (options.Timeout == Timeout.InfiniteTimeSpan)
         {
             options.Timeout = _limits.ExecutionTimeout;
@@ -58,4 +62,7 @@ internal sealed class QueryLimitsExecution : IConfigureExecution
         CostReportRequest.Of(options.UserContext)?.Complete(result);
         return result;
     }
+
+    private IValidationRule[] WithLimitRules(IEnumerable<IValidationRule> rules) =>
+        _extended.GetValue(rules, given => [.. given, .. _rules]);
 }
