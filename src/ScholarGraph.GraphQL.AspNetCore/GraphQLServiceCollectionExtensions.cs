@@ -1,10 +1,12 @@
 using GraphQL.DI;
 using GraphQL.Execution;
+using GraphQL.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Configuration;
 using ScholarGraph.GraphQL.AspNetCore.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
+using ScholarGraph.GraphQL.AspNetCore.Execution;
 using ScholarGraph.GraphQL.AspNetCore.Http;
 using ScholarGraph.GraphQL.AspNetCore.Limits;
 using ScholarGraph.GraphQL.AspNetCore.Streaming;
@@ -51,6 +53,8 @@ public static class GraphQLServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IErrorInfoProvider, SuggestionHidingErrorInfoProvider>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureExecution, DocumentCache>());
+        // Replace, not TryAdd, for the same reason: cached documents are checked without GraphQL.NET's walk of every node.
+        services.Replace(ServiceDescriptor.Singleton<IDocumentValidator, VisitorFreeRulesValidator>());
         AddTrustedDocuments(services, configuration);
 
         services.AddValidatedSection<GraphQLTelemetryOptions>(configuration, GraphQLTelemetryOptions.SectionName);

@@ -1,3 +1,4 @@
+using ScholarGraph.GraphQL.AspNetCore.Execution;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using ScholarGraph.GraphQL.AspNetCore.Errors;
@@ -9,7 +10,7 @@ namespace ScholarGraph.GraphQL.AspNetCore.Http;
 /// triggered by a link or a cache), and neither method carries subscriptions. It is a validation rule rather than a
 /// separate parse so the document is parsed once, and it also runs for documents served from the cache.
 /// </summary>
-internal sealed class HttpOperationTypeRule : ValidationRuleBase
+internal sealed class HttpOperationTypeRule : ValidationRuleBase, IVisitorFreeRule
 {
     public static readonly HttpOperationTypeRule ForGet = new(onlyQueries: true);
 

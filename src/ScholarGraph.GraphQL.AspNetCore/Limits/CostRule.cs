@@ -1,3 +1,4 @@
+using ScholarGraph.GraphQL.AspNetCore.Execution;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
@@ -10,7 +11,7 @@ namespace ScholarGraph.GraphQL.AspNetCore.Limits;
 /// <see cref="CostReportRequest"/> when the client asked for one. It depends on the variables, so it runs for every request,
 /// cached documents included.
 /// </summary>
-internal sealed class CostRule(GraphQLLimitsOptions limits, Func<GraphQLDocument, CostBudget?> budgetOf) : ValidationRuleBase
+internal sealed class CostRule(GraphQLLimitsOptions limits, Func<GraphQLDocument, CostBudget?> budgetOf) : ValidationRuleBase, IVisitorFreeRule
 {
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {

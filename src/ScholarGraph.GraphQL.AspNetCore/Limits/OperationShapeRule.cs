@@ -1,3 +1,4 @@
+using ScholarGraph.GraphQL.AspNetCore.Execution;
 using System.Runtime.CompilerServices;
 using GraphQLParser.AST;
 using GraphQL.Validation;
@@ -11,7 +12,7 @@ namespace ScholarGraph.GraphQL.AspNetCore.Limits;
 /// document itself (its shape and longest literal) is kept with the operation's parsed node, so a cached or trusted document is
 /// measured once and later requests only compare those figures with the limits and read their variables.
 /// </summary>
-internal sealed class OperationShapeRule(GraphQLLimitsOptions limits) : ValidationRuleBase
+internal sealed class OperationShapeRule(GraphQLLimitsOptions limits) : ValidationRuleBase, IVisitorFreeRule
 {
     // Keyed by the parsed operation, which lives as long as its document (in the document cache or the trusted documents).
     private static readonly ConditionalWeakTable<GraphQLOperationDefinition, Measured> MeasuredOperations = new();
