@@ -184,7 +184,7 @@ internal sealed class GraphQLHttpEndpoint<TSchema>
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
-        return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        return BufferedResponse.WriteAsync(context.Response, serializer, result, context.RequestAborted);
     }
 
     private static Task WriteSdlAsync(HttpContext context)

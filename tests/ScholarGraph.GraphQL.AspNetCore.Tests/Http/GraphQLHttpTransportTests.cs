@@ -33,6 +33,26 @@ public sealed class GraphQLHttpTransportTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("""{"query":"{ hello }"}""", HttpStatusCode.OK)]
+    [InlineData("""{"query":"{ noSuchField }"}""", HttpStatusCode.BadRequest)]
+    [InlineData("""{"query":"{ hello """, HttpStatusCode.BadRequest)]
+    public async Task Responses_carry_their_length_instead_of_being_chunked(string body, HttpStatusCode status)
+    {
+        // Kestrel on a socket: the in-memory test server measures every body itself.
+        await using var host = await TransportTestHost.StartAsync(onLoopbackPort: true);
+        using var client = new HttpClient();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, host.GraphQLUrl) { Content = content };
+        request.Headers.Accept.ParseAdd(GraphQLResponseJson);
+        using var response = await client.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("*/*")]
     [InlineData("application/json")]
