@@ -6,7 +6,17 @@ using ScholarGraph.Bench.Pipeline;
 
 // Issue 11's allocation and CPU profile; bench/README.md says how to run it. Without arguments: BenchmarkDotNet's ShortRun job,
 // in this process (the server and its 100,000-paper index are built once, not once per benchmark), a few minutes in all. Any
-// arguments go to BenchmarkDotNet (for example --job Medium, or --filter *Small*).
+// arguments go to BenchmarkDotNet (for example --job Medium, or --filter *Small*), except two of our own:
+// --allocations N (the types N small queries allocate) and --loop SECONDS (small queries in a loop, for a profiler).
+switch (args)
+{
+    case ["--allocations", var requests]:
+        await AllocationProfile.PrintAsync(int.Parse(requests, System.Globalization.CultureInfo.InvariantCulture));
+        return;
+    case ["--loop", var seconds]:
+        await AllocationProfile.LoopAsync(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+        return;
+}
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args, config);
