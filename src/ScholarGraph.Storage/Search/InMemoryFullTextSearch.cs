@@ -106,7 +106,8 @@ internal sealed class InMemoryFullTextSearch : ISearchBackend
                     start = i;
                 else if (!inWord && start >= 0)
                 {
-                    _words.Add((start, i, DiacriticFolding.Fold(text[start..i])));
+                    if (!SearchQuery.IsOnlyMarks(text.AsSpan(start, i - start)))
+                        _words.Add((start, i, DiacriticFolding.Fold(text[start..i])));
                     start = -1;
                 }
             }

@@ -125,17 +125,33 @@ public sealed class SearchQuery
         {
             if (word.Length == 0)
                 return;
-            words.Add(word.ToString().ToLowerInvariant());
+            var written = word.ToString();
+            if (!IsOnlyMarks(written))
+                words.Add(written.ToLowerInvariant());
             word.Clear();
         }
     }
 
-    /// <summary>Whether <paramref name="c"/> belongs to a word: a letter, a number, a private-use character or a surrogate half.</summary>
+    /// <summary>
+    /// Whether <paramref name="c"/> belongs to a word: a letter, a number, a private-use character, a surrogate half, or a
+    /// non-spacing mark. The marks are there for text written decomposed (<c>Mari</c> + U+0301 + <c>a</c>): SQLite's tokenizer keeps
+    /// them in the word and then drops them with the other diacritics, so <c>María</c> is one word however it was typed.
+    /// </summary>
     public static bool IsWordCharacter(char c) => char.GetUnicodeCategory(c) switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
-            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse => true,
+            or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+            or UnicodeCategory.NonSpacingMark => true,
         _ => false,
     };
+
+    /// <summary>Whether <paramref name="word"/> (a run of <see cref="IsWordCharacter"/>) is only marks, which make no word once diacritics are dropped.</summary>
+    public static bool IsOnlyMarks(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (char.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                return false;
+        return true;
+    }
 }

@@ -182,6 +182,30 @@ public abstract class SearchTests<THost>(THost host) : IClassFixture<THost> wher
         }
     }
 
+    [Fact]
+    public async Task A_title_written_with_combining_accents_is_found_as_one_word_typed_either_way()
+    {
+        const string fields = "paper { id } errors { __typename ... on Error { message } }";
+        // "María José" with each accent a combining mark after its letter (NFD), as some sources write it.
+        var created = Payloads.Success(await host.MutateAsync("createPaper",
+            $"mutation($input: CreatePaperInput!) {{ createPaper(input: $input) {{ {fields} }} }}",
+            new { title = "Mari\u0301a Jose\u0301 and the xylographic archive", authors = new object[] { new { name = "Xe\u0301nia Qwill" } } }), "paper");
+        var id = created.GetProperty("id").GetString()!;
+        try
+        {
+            Assert.Equal([id], await PaperIdsAsync("maria xylographic"));
+            Assert.Equal([id], await PaperIdsAsync("María xylographic"));
+            Assert.Equal([id], await PaperIdsAsync("\"Mari\u0301a Jose\u0301\""));
+            Assert.Equal([id], await PaperIdsAsync("\"maria jose\" xylographic"));
+            Assert.Single(Hits(await SearchAsync("xenia", ["AUTHOR"])));
+        }
+        finally
+        {
+            Payloads.Success(await host.MutateAsync("deletePaper",
+                $"mutation($input: DeletePaperInput!) {{ deletePaper(input: $input) {{ {fields} }} }}", new { id }), "paper");
+        }
+    }
+
     [Theory]
     [InlineData("\"graph neural", "SEARCH_QUERY_UNBALANCED_QUOTE")]
     [InlineData("-attention -reasoning", "SEARCH_QUERY_ONLY_EXCLUSIONS")]

@@ -16,6 +16,7 @@ public sealed class SearchQueryTests
     [InlineData("multi-label   CLASSIFICATION", "[multi label] [classification]")]
     [InlineData("Let's (not) & - * \"\"", "[let s] [not]")]
     [InlineData("café naïve", "[café] [naïve]")]
+    [InlineData("\"Mari\u0301a Jose\u0301\" e \u0301 x", "[mari\u0301a jose\u0301] [e] [x]")]
     public void A_query_is_read_into_words_phrases_prefixes_and_exclusions(string text, string expected) =>
         Assert.Equal(expected, Describe(SearchQuery.Parse(text)));
 
