@@ -20,7 +20,8 @@ internal static class ResponseMediaType
     /// not enough, so plain HTTP clients sending <c>*/*</c> keep getting JSON) with a quality above zero.
     /// </summary>
     public static bool AcceptsEventStream(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var ranges)
+        CommonAccept(request.Headers.Accept) is null
+        && MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var ranges)
         && ranges.Any(range => range.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase) && (range.Quality ?? 1d) > 0);
 
     /// <summary>
@@ -32,6 +33,8 @@ internal static class ResponseMediaType
     public static string? Negotiate(HttpRequest request)
     {
         var accept = request.Headers.Accept;
+        if (CommonAccept(accept) is { } common)
+            return common;
         if (accept.Count == 0 || !MediaTypeHeaderValue.TryParseList(accept, out var ranges) || ranges.Count == 0)
             return Json;
 
@@ -46,15 +49,30 @@ internal static class ResponseMediaType
         return graphQL.Specificity == Match.Exact ? GraphQLResponseJson : Json;
     }
 
+    /// <summary>
+    /// The answer for the headers nearly every client sends, one media type and no parameters, without parsing them (they are
+    /// parsed twice a request otherwise): <c>application/graphql-response+json</c>, <c>application/json</c> and <c>*/*</c>, which
+    /// the general rules answer the same way. Null for any other header.
+    /// </summary>
+    private static string? CommonAccept(Microsoft.Extensions.Primitives.StringValues accept)
+    {
+        if (accept.Count != 1 || accept[0] is not { } value)
+            return null;
+        if (value.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
+            return GraphQLResponseJson;
+        return value.Equals(Json, StringComparison.OrdinalIgnoreCase) || value == "*/*" ? Json : null;
+    }
+
     /// <summary>The most specific range that covers <paramref name="mediaType"/> decides its quality, as RFC 9110 §12.5.1 says.</summary>
     private static (double Quality, int Specificity) BestMatch(IList<MediaTypeHeaderValue> ranges, string mediaType)
     {
         var best = (Quality: 0d, Specificity: Match.None);
-        var parsed = new MediaTypeHeaderValue(mediaType);
+        // Both media types are application/…; a range such as application/* covers either.
+        var type = mediaType.AsSpan(0, mediaType.IndexOf('/'));
         foreach (var range in ranges)
         {
             var specificity = range.MatchesAllTypes ? Match.AnyType
-                : range.MatchesAllSubTypes ? (parsed.Type.Equals(range.Type, StringComparison.OrdinalIgnoreCase) ? Match.AnySubtype : Match.None)
+                : range.MatchesAllSubTypes ? (type.Equals(range.Type.AsSpan(), StringComparison.OrdinalIgnoreCase) ? Match.AnySubtype : Match.None)
                 : range.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase) ? Match.Exact
                 : Match.None;
             if (specificity > best.Specificity)
