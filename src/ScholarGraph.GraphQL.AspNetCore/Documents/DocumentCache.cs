@@ -29,21 +29,26 @@ internal sealed class DocumentCache : IConfigureExecution, IDisposable
     /// <summary>After the option configurations (100), so the schema is already chosen when the key is made.</summary>
     public float SortOrder => 200;
 
-    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    // Not async where it only passes the request on (a hit, or a request it does not cache): no task of its own per request.
+    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         if (!_enabled || options.Document is not null || options.Query is null || options.DocumentId is not null)
-            return await next(options).ConfigureAwait(false);
+            return next(options);
 
         var key = new DocumentKey(SchemaIdentity(options.Schema), options.Query);
         if (_documents.TryGetValue(key, out GraphQLDocument? cached) && cached is not null)
         {
             UseValidated(options, cached);
-            return await next(options).ConfigureAwait(false);
+            return next(options);
         }
+        return ExecuteAndKeepAsync(options, key, next);
+    }
 
+    private async Task<ExecutionResult> ExecuteAndKeepAsync(ExecutionOptions options, DocumentKey key, ExecutionDelegate next)
+    {
         var result = await next(options).ConfigureAwait(false);
         if (result.Executed && result.Document is not null)
-            _documents.Set(key, result.Document, new MemoryCacheEntryOptions { Size = Math.Max(1, options.Query.Length) });
+            _documents.Set(key, result.Document, new MemoryCacheEntryOptions { Size = Math.Max(1, key.Query.Length) });
         return result;
     }
 
