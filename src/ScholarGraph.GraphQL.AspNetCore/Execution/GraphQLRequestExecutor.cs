@@ -133,16 +133,20 @@ internal sealed partial class GraphQLRequestExecutor<TSchema>(ILogger logger)
     private static partial void LogTransportFailure(ILogger logger, Exception exception, string traceId);
 
     /// <summary>
-    /// The validation rules of a new document (GraphQL.NET's core rules and the transport's), and the rules that depend on the
-    /// transport or the settings, which run on cached documents too.
+    /// The validation rules of a new document (GraphQL.NET's core rules, the transport's, and the refusal of introspection when
+    /// it is off), and those that run on cached documents too: the transport's, since one document may come by GET, POST or a
+    /// socket. The introspection setting is fixed for the life of the host, as are its document cache and its list of validated
+    /// trusted documents, and neither keeps a document that failed validation: a cached document passed the refusal already,
+    /// so it is not walked again for it (which would also keep cached documents off <see cref="VisitorFreeRulesValidator"/>'s
+    /// path wherever introspection is off).
     /// </summary>
     private sealed record RuleSets(IValidationRule[] ForNewDocuments, IValidationRule[] ForCachedDocuments)
     {
         public static RuleSets For((IValidationRule? OperationTypeRule, bool EnableIntrospection) key)
         {
-            IValidationRule[] extra = [.. key.OperationTypeRule is { } operationType ? [operationType] : Array.Empty<IValidationRule>(),
-                .. key.EnableIntrospection ? [] : new[] { NoIntrospection }];
-            return new RuleSets([.. DocumentValidator.CoreRules, .. extra], extra);
+            IValidationRule[] transport = key.OperationTypeRule is { } operationType ? [operationType] : [];
+            return new RuleSets(
+                [.. DocumentValidator.CoreRules, .. transport, .. key.EnableIntrospection ? [] : new[] { NoIntrospection }], transport);
         }
     }
 

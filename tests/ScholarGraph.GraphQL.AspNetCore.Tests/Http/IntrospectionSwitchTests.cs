@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ScholarGraph.GraphQL.AspNetCore.Tests.Documents;
 using ScholarGraph.GraphQL.AspNetCore.Tests.Hosting;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Tests.Http;
@@ -26,6 +27,26 @@ public sealed class IntrospectionSwitchTests : IAsyncLifetime
         }
         var answered = await PostAsync("{ __typename hello }");
         Assert.Equal("world", answered.GetProperty("data").GetProperty("hello").GetString());
+    }
+
+    [Fact]
+    public async Task A_trusted_document_asking_for_the_schema_is_refused_every_time_and_an_ordinary_one_answers_every_time()
+    {
+        // A trusted document, once validated, runs without the full validation: the refusal must hold from its first use on.
+        using var folder = new DocumentFolder();
+        var introspection = folder.Add("{ __type(name: \"Query\") { name } }");
+        var ordinary = folder.Add("{ hello }");
+        await using var host = await TransportTestHost.StartAsync(
+            settings: folder.Settings("Off", ("GraphQLHttp:EnableIntrospection", "false")));
+        using var client = host.CreateClient();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var refused = await GraphQLResponse.PostAsync(client, new { documentId = "sha256:" + introspection });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.NotEmpty(refused.Body.GetProperty("errors").EnumerateArray());
+            var answered = await GraphQLResponse.PostAsync(client, new { documentId = "sha256:" + ordinary });
+            Assert.Equal("world", answered.Data.GetProperty("hello").GetString());
+        }
     }
 
     [Fact]
