@@ -59,9 +59,12 @@ internal static class AuthorLoaders
             authorId, (db, keys) => db.ReportedAuthorMetrics.Where(m => keys.Contains(m.AuthorId)), m => m.AuthorId, m => m,
             rows => rows.OrderBy(m => m.Source));
 
-    /// <summary>A page of an author's papers, newest first.</summary>
+    /// <summary>
+    /// A page of an author's papers, newest first: cut from the graph index where it can be (<see cref="AuthorPapersFromIndex"/>),
+    /// else one windowed query for the selection level.
+    /// </summary>
     public static IDataLoaderResult<Connection<Paper>?> LoadPapersOfAuthor(this IResolveFieldContext context, string authorId) =>
-        context.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", authorId,
+        AuthorPapersFromIndex.TryLoad(context, authorId) ?? context.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", authorId,
             (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
             (_, _) => a => a.Authorships.Select(s => s.Paper!), PaperLoaders.PapersNewestFirst);
 

@@ -202,6 +202,37 @@ public abstract class AuthorMutationTests<THost>(THost host) : IClassFixture<THo
         Assert.Equal("input.id", Payloads.PathOf(error));
     }
 
+    [Fact]
+    public async Task An_authors_papers_cut_from_the_graph_index_follow_new_papers_in_the_stores_order_undated_last()
+    {
+        var author = Payloads.Success(await CreateAsync(new { name = $"Index Order {Guid.NewGuid():N}" }), "author").GetProperty("id").GetString()!;
+        const string createPaper = "mutation M($input: CreatePaperInput!) { createPaper(input: $input) { paper { id } errors { __typename } } }";
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        foreach (var (title, date) in new (string, string?)[] { ("Undated B", null), ("Older", "2019-05-01"), ("Undated A", null), ("Newer", "2024-02-29"), ("Same Day", "2019-05-01") })
+        {
+            var authors = new[] { new { authorId = author } };
+            object input = date is null ? new { title = $"{title} {suffix}", authors } : new { title = $"{title} {suffix}", publicationDate = date, authors };
+            Assert.Equal(JsonValueKind.Object, (await host.MutateAsync("createPaper", createPaper, input)).GetProperty("paper").ValueKind);
+        }
+
+        async Task<JsonElement> PapersAsync(object variables) => (await host.QueryAsync(
+            "query($id: ID!, $first: Int, $after: String, $last: Int) { author(id: $id) { papers(first: $first, after: $after, last: $last) { pageInfo { endCursor } nodes { title } } } }",
+            variables)).GetProperty("author").GetProperty("papers");
+        List<string> Titles(JsonElement page) =>
+            page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("title").GetString()!.Replace($" {suffix}", "")).ToList();
+
+        // Forward pages come from the index, backward ones from the store's windowed query: the same order.
+        var fromIndex = Titles(await PapersAsync(new { id = author, first = 10 }));
+        Assert.Equal(Titles(await PapersAsync(new { id = author, last = 10 })), fromIndex);
+        Assert.Equal("Newer", fromIndex[0]);
+        Assert.Equal(["Older", "Same Day"], fromIndex[1..3].Order());
+        Assert.Equal(["Undated A", "Undated B"], fromIndex[3..].Order());
+        // Across the boundary of the dated and the undated papers.
+        var firstPage = await PapersAsync(new { id = author, first = 3 });
+        var rest = Titles(await PapersAsync(new { id = author, first = 10, after = firstPage.GetProperty("pageInfo").GetProperty("endCursor").GetString() }));
+        Assert.Equal(fromIndex[3..], rest);
+    }
+
     private async Task<int> AuthorCountAsync() =>
         (await host.QueryAsync("{ authors { totalCount } }")).GetProperty("authors").GetProperty("totalCount").GetInt32();
 }

@@ -1,0 +1,149 @@
+using System.Runtime.CompilerServices;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQLParser.AST;
+using Microsoft.EntityFrameworkCore;
+using ScholarGraph.Domain;
+using ScholarGraph.Graph.Scholarly;
+using ScholarGraph.GraphQL.Data.Batching;
+using ScholarGraph.GraphQL.Data.Batching.Expressions;
+using ScholarGraph.GraphQL.Data.Batching.Extensions;
+using ScholarGraph.GraphQL.Data.Errors;
+using ScholarGraph.GraphQL.Data.Paging;
+using ScholarGraph.GraphQL.Data.Paging.Expressions;
+using ScholarGraph.GraphQL.Data.Paging.Types;
+using ScholarGraph.GraphQL.Data.Projection;
+using ScholarGraph.GraphQL.Data.Projection.Expressions;
+using ScholarGraph.GraphQL.Data.Projection.Extensions;
+using ScholarGraph.Server.GraphQuestions.GraphIndex;
+using ScholarGraph.Server.Hosting.ReadReplicas;
+using ScholarGraph.Server.Papers;
+using ScholarGraph.Storage.Database;
+
+namespace ScholarGraph.Server.Authors;
+
+/// <summary>
+/// Forward pages of an author's papers in their default order (<see cref="PaperLoaders.PapersNewestFirst"/>: newest first,
+/// papers without a date last, then by id) cut from the graph index, which holds every author's papers and each paper's
+/// publication day, instead of the windowed query (<c>ROW_NUMBER() OVER (PARTITION BY author ...)</c>) a batch of authors
+/// otherwise costs. The page's cursors, <c>pageInfo</c> and <c>totalCount</c> are the store path's (the same cursor writer and
+/// slicing), so a cursor from one path continues on the other. Columns the index does not hold (a title, an abstract) are read
+/// for every page of the selection level in one keyed query.
+/// </summary>
+/// <remarks>
+/// The store answers instead wherever the index cannot, or might not, give the same page: with <c>where</c> or <c>order</c>,
+/// backward pages (<c>last</c>, <c>before</c>), <c>groupCounts</c> or a fragment in the connection's selection, an author the index
+/// does not know, or before the index is built. The index follows every write before the write returns (and other instances'
+/// writes through the change feed), as it does for the graph questions.
+/// </remarks>
+internal static class AuthorPapersFromIndex
+{
+    private static readonly ConditionalWeakTable<GraphQLField, Shape> Shapes = new();
+
+    /// <summary>The page of <paramref name="authorId"/>'s papers the field asks for, or <c>null</c> where the store must answer.</summary>
+    public static IDataLoaderResult<Connection<Paper>?>? TryLoad(IResolveFieldContext context, string authorId)
+    {
+        var shape = Shapes.GetValue(context.FieldAst, _ => Shape.Of(context));
+        if (!shape.Answerable || context.DataArgumentsKey().Length != 0
+            || context.RequestServices!.GetRequiredService<GraphIndexHolder>() is not { IsBuilt: true } holder)
+            return null;
+        var index = holder.Current.Index;
+        if (!index.Authors.TryGetId(authorId, out var author))
+            return null;
+        var page = PageRequest.From(context, context.RequestServices!.GetRequiredService<PagingOptions>());
+        if (!page.Forward)
+            return null;
+
+        var rows = PageRows(index, author, page, context);
+        var count = index.Authorship.PapersOf(author).Length;
+        var connection = QueryablePaging.Slice(rows, PaperLoaders.PapersNewestFirst, page,
+            () => new DeferredResult<int>(_ => Task.FromResult(count)));
+        if (shape.IndexHoldsEverySelectedMember)
+            return new DeferredResult<Connection<Paper>?>(_ => Task.FromResult<Connection<Paper>?>(connection));
+        return WithStoredColumns(context, connection, shape.Projection);
+    }
+
+    // The page's rows (one more than its size, so the slice knows whether another page follows), each holding what the index
+    // knows of it: the key and the publication date, which are the ordering's members and so all the cursor needs.
+    private static List<Paper> PageRows(ScholarlyIndex index, int author, PageRequest page, IResolveFieldContext context)
+    {
+        var papers = index.Authorship.PapersOf(author);
+        var ordered = new (int Day, string Key)[papers.Length];
+        for (var i = 0; i < papers.Length; i++)
+            ordered[i] = (index.PublicationDay(papers[i]), index.Papers.KeyOf(papers[i]));
+        // Newest first; NoDay is int.MinValue, so undated papers sort last, as SQL's descending order puts nulls (SQLite and
+        // PostgreSQL alike, keys compared by code unit as the "C" collation does).
+        Array.Sort(ordered, (a, b) => a.Day != b.Day ? b.Day.CompareTo(a.Day) : string.CompareOrdinal(a.Key, b.Key));
+
+        var start = 0;
+        if (page.Cursor is not null)
+        {
+            var values = PaperLoaders.PapersNewestFirst.ValuesOf(page.Cursor, context.FieldPath() + "(after)");
+            var afterDay = values[0] is DateOnly date ? date.DayNumber : ScholarlyIndex.NoDay;
+            var afterKey = (string)values[1]!;
+            while (start < ordered.Length && (ordered[start].Day > afterDay
+                       || (ordered[start].Day == afterDay && string.CompareOrdinal(ordered[start].Key, afterKey) <= 0)))
+                start++;
+        }
+
+        var rows = new List<Paper>(Math.Min(page.Size + 1, ordered.Length - start));
+        for (var i = start; i < ordered.Length && rows.Count <= page.Size; i++)
+        {
+            var (day, key) = ordered[i];
+            // Title is left null as a projection that does not read it leaves it: no field of this selection reads it.
+            rows.Add(new Paper { Id = key, Title = null!, PublicationDate = day == ScholarlyIndex.NoDay ? null : DateOnly.FromDayNumber(day) });
+        }
+        return rows;
+    }
+
+    // The page's papers read with the columns the selection needs, batched with every other page of the level into one keyed
+    // query; a paper a read replica has not replayed yet is read from the primary, and one gone from the store (deleted after
+    // the index read it) leaves the page.
+    private static IDataLoaderResult<Connection<Paper>?> WithStoredColumns(IResolveFieldContext context, Connection<Paper> connection, Projection<Paper>? projection)
+    {
+        var services = context.RequestServices!;
+        var contexts = services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>();
+        var loader = services.GetRequiredService<BatchLoaderRegistry>().GetOrAdd<string, Paper>($"Author.papers#index#{projection?.Signature}",
+            (keys, ct) => QueryableBatching.ToDictionaryAsync(contexts, db => db.Papers.Where(p => keys.Contains(p.Id)), p => p.Id, projection, ct));
+        var loads = connection.Edges.Select(e => loader.Load(e.Node.Id)).ToList();
+        return new DeferredResult<Connection<Paper>?>(async cancellationToken =>
+        {
+            var edges = new List<Edge<Paper>>(loads.Count);
+            for (var i = 0; i < loads.Count; i++)
+            {
+                var edge = connection.Edges[i];
+                if (await loads[i].GetResultAsync(cancellationToken).ConfigureAwait(false) is not { } paper
+                    && (paper = await FromPrimaryAsync(services, edge.Node.Id, projection, cancellationToken).ConfigureAwait(false)) is null)
+                    continue;
+                edges.Add(edge with { Node = paper });
+            }
+            return connection with { Edges = edges };
+        });
+    }
+
+    private static async Task<Paper?> FromPrimaryAsync(IServiceProvider services, string key, Projection<Paper>? projection, CancellationToken cancellationToken)
+    {
+        if (PrimaryStore.BesideReplica(services) is not { } primary)
+            return null;
+        var found = await QueryableBatching.ToDictionaryAsync(primary.Contexts, db => db.Papers.Where(p => p.Id == key), p => p.Id, projection, cancellationToken)
+            .ConfigureAwait(false);
+        return found.GetValueOrDefault(key);
+    }
+
+    /// <summary>What a field's place in its document decides, worked out once per parsed field and kept as long as the document is.</summary>
+    private sealed record Shape(bool Answerable, bool IndexHoldsEverySelectedMember, Projection<Paper>? Projection)
+    {
+        private static readonly HashSet<string> IndexedMembers = [nameof(Paper.Id), nameof(Paper.PublicationDate)];
+
+        public static Shape Of(IResolveFieldContext context)
+        {
+            var projection = context.ProjectionFor<Paper>(SelectionPaths.ConnectionNodes, PaperLoaders.PapersNewestFirst.Members);
+            // groupCounts needs the store; a fragment might select it, so a selection with one is left to the store too.
+            var selections = context.FieldAst.SelectionSet?.Selections ?? [];
+            var answerable = projection is not null
+                && selections.All(s => s is GraphQLField field && field.Name.StringValue != "groupCounts");
+            var indexOnly = projection is not null && projection.Signature.Split(',').All(IndexedMembers.Contains);
+            return new Shape(answerable, indexOnly, projection);
+        }
+    }
+}
