@@ -7,7 +7,7 @@ using ScholarGraph.Bench.Load;
 namespace ScholarGraph.Bench.Pipeline;
 
 /// <summary>
-/// Two views of the small query that BenchmarkDotNet does not give: which types its requests allocate (the runtime's
+/// Two views of the small or the list query that BenchmarkDotNet does not give: which types its requests allocate (the runtime's
 /// allocation-tick events, one sample per ~100 KB allocated, weighed by the bytes they stand for), and a plain loop of requests
 /// for a profiler such as <c>perf record -p</c> to watch.
 /// </summary>
@@ -19,12 +19,27 @@ internal sealed class AllocationProfile : EventListener
     private readonly Dictionary<string, long> _bytesByType = new(StringComparer.Ordinal);
     private volatile bool _sampling;
 
-    /// <summary>Sends <paramref name="requests"/> small queries after a warm-up and prints bytes per request and the top types.</summary>
-    public static async Task PrintAsync(int requests, int top = 40)
+    /// <summary>One of the load benchmark's queries, by the name <c>--allocations</c> and <c>--loop</c> take after their number.</summary>
+    internal sealed record ProfiledQuery(string Name, Func<ScenarioInputs, IEnumerable<string>> Bodies);
+
+    /// <summary>
+    /// The query named <c>small</c> (the default, also where <paramref name="name"/> is null) or <c>list</c>, or a document of
+    /// one's own without variables (text starting with <c>{</c> or <c>query</c>).
+    /// </summary>
+    public static ProfiledQuery Named(string? name) => name switch
     {
-        var (host, bodies) = await SmallQueryAsync();
+        null or "small" => new("small query", inputs => inputs.TypicalAuthorIds.Select(id => Scenarios.Body(Scenarios.Small, new { id }))),
+        "list" => new("list query", _ => [Scenarios.Body(Scenarios.List, null)]),
+        _ when name.TrimStart().StartsWith('{') || name.TrimStart().StartsWith("query", StringComparison.Ordinal) => new("query", _ => [Scenarios.Body(name, null)]),
+        _ => throw new ArgumentException($"Unknown query '{name}': name small or list, or give a document starting with {{ or query."),
+    };
+
+    /// <summary>Sends <paramref name="requests"/> requests of <paramref name="query"/> after a warm-up and prints bytes per request and the top types.</summary>
+    public static async Task PrintAsync(ProfiledQuery query, int requests, int top = 40)
+    {
+        var (host, bodies) = await BodiesAsync(query);
         var response = new MemoryStream();
-        await SendAsync(host, bodies, response, 5_000);
+        await SendAsync(host, bodies, response, Math.Min(5_000, Math.Max(requests, 500)));
 
         using var profile = new AllocationProfile();
         var before = GC.GetTotalAllocatedBytes(precise: true);
@@ -33,18 +48,18 @@ internal sealed class AllocationProfile : EventListener
         profile._sampling = false;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"small query: {allocated / (double)requests:N0} bytes allocated a request over {requests:N0} requests (every thread)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{query.Name}: {allocated / (double)requests:N0} bytes allocated a request over {requests:N0} requests (every thread)"));
         var sampled = Math.Max(1, profile._bytesByType.Values.Sum());
         foreach (var (type, bytes) in profile._bytesByType.OrderByDescending(p => p.Value).Take(top))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes * 100.0 / sampled,6:F1} %  {allocated * (bytes / (double)sampled) / requests,7:N0} B  {type}"));
     }
 
-    /// <summary>Sends small queries one after another for <paramref name="seconds"/>, printing the process id first.</summary>
-    public static async Task LoopAsync(int seconds)
+    /// <summary>Sends requests of <paramref name="query"/> one after another for <paramref name="seconds"/>, printing the process id first.</summary>
+    public static async Task LoopAsync(ProfiledQuery query, int seconds)
     {
-        var (host, bodies) = await SmallQueryAsync();
+        var (host, bodies) = await BodiesAsync(query);
         var response = new MemoryStream();
-        Console.WriteLine($"sending small queries for {seconds} s in process {Environment.ProcessId}");
+        Console.WriteLine($"sending {query.Name} requests for {seconds} s in process {Environment.ProcessId}");
         var clock = Stopwatch.StartNew();
         var sent = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
@@ -71,10 +86,10 @@ internal sealed class AllocationProfile : EventListener
             _bytesByType[type] = _bytesByType.GetValueOrDefault(type) + bytes;
     }
 
-    private static async Task<(PipelineHost Host, byte[][] Bodies)> SmallQueryAsync()
+    private static async Task<(PipelineHost Host, byte[][] Bodies)> BodiesAsync(ProfiledQuery query)
     {
         var host = await PipelineHost.GetAsync();
-        return (host, [.. host.Inputs.TypicalAuthorIds.Select(id => Encoding.UTF8.GetBytes(Scenarios.Body(Scenarios.Small, new { id })))]);
+        return (host, [.. query.Bodies(host.Inputs).Select(Encoding.UTF8.GetBytes)]);
     }
 
     private static async Task SendAsync(PipelineHost host, byte[][] bodies, MemoryStream response, int requests)
