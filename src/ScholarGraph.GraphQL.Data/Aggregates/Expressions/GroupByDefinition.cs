@@ -71,7 +71,7 @@ public abstract class GroupByDefinition<T>
             var parent = children.Parameters[0];
             var rowsOf = links is null
                 ? children.Body
-                : Expression.Call(typeof(Enumerable), nameof(Enumerable.SelectMany), [typeof(T), typeof(TLink)], children.Body, links);
+                : LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.SelectMany), [typeof(T), typeof(TLink)], children.Body, links);
             // SelectMany with a result selector joins parent and rows; a parent reference inside the collection would need APPLY,
             // which SQLite lacks.
             var link = Expression.Parameter(typeof(TLink), "link");

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
 using ScholarGraph.GraphQL.Data.Errors;
+using ScholarGraph.GraphQL.Data.Internal;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Expressions;
 
@@ -38,7 +39,7 @@ internal static class FilterExpressions
         Expression.Lambda<Func<TParent, IEnumerable<TChild>>>(
             // Children given as a query of their own (db.Authors.Where(...)) stay a query; navigation collections stay enumerables.
             typeof(IQueryable<TChild>).IsAssignableFrom(childrenOf.Body.Type)
-                ? Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TChild)], childrenOf.Body, Expression.Quote(filter))
-                : Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], childrenOf.Body, filter),
+                ? LinqCalls.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TChild)], childrenOf.Body, Expression.Quote(filter))
+                : LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], childrenOf.Body, filter),
             childrenOf.Parameters);
 }

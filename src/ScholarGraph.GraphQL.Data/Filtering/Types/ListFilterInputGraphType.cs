@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Errors;
 using ScholarGraph.GraphQL.Data.Filtering.Expressions;
+using ScholarGraph.GraphQL.Data.Internal;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Types;
 
@@ -40,11 +41,11 @@ public sealed class ListFilterInputGraphType<TFilter, TElement> : InputObjectGra
                 "some" => Any(elements, Element(operand, operationPath)),
                 "none" => Expression.Not(Any(elements, Element(operand, operationPath))),
                 "all" => Element(operand, operationPath) is { } every
-                    ? Expression.Call(typeof(Enumerable), nameof(Enumerable.All), [typeof(TElement)], elements, every)
+                    ? LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.All), [typeof(TElement)], elements, every)
                     : null,
                 "any" => (bool)operand ? Any(elements, null) : Expression.Not(Any(elements, null)),
                 "count" => ((OperationFilterInputGraphType)GetField("count")!.ResolvedType!).Translate(
-                    Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TElement)], elements),
+                    LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TElement)], elements),
                     (IDictionary<string, object?>)operand, operationPath, null),
                 _ => throw DataErrors.FilterUnknownField(operationPath),
             };
@@ -61,6 +62,6 @@ public sealed class ListFilterInputGraphType<TFilter, TElement> : InputObjectGra
     }
 
     private static Expression Any(Expression elements, LambdaExpression? predicate) => predicate is null
-        ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(TElement)], elements)
-        : Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(TElement)], elements, predicate);
+        ? LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(TElement)], elements)
+        : LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(TElement)], elements, predicate);
 }

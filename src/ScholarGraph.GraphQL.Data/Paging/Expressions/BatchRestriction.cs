@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using ScholarGraph.GraphQL.Data.Internal;
 
 namespace ScholarGraph.GraphQL.Data.Paging.Expressions;
 
@@ -65,9 +66,9 @@ internal static class BatchRestriction
         private Expression Restrict(MemberExpression member, (Type Element, string Name) foreignKey)
         {
             var child = Expression.Parameter(foreignKey.Element, "child");
-            var inBatch = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [keyType], parentKeys,
+            var inBatch = LinqCalls.Call(typeof(Queryable), nameof(Queryable.Contains), [keyType], parentKeys,
                 Expression.Call(EfProperty.MakeGenericMethod(keyType), child, Expression.Constant(foreignKey.Name)));
-            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [foreignKey.Element], member,
+            return LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Where), [foreignKey.Element], member,
                 Expression.Lambda(inBatch, child));
         }
     }

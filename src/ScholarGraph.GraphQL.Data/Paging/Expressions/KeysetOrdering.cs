@@ -71,7 +71,7 @@ public sealed class KeysetOrdering<T>
             var (key, descending) = _keys[i];
             var onRow = Expression.Lambda(ExpressionRewriting.Replace(key.Body, key.Parameters[0], element.Body), element.Parameters[0]);
             var method = (i == 0 ? "OrderBy" : "ThenBy") + (descending ? "Descending" : "");
-            expression = Expression.Call(typeof(Queryable), method, [typeof(TRow), key.ReturnType], expression, Expression.Quote(onRow));
+            expression = LinqCalls.Call(typeof(Queryable), method, [typeof(TRow), key.ReturnType], expression, Expression.Quote(onRow));
         }
         return source.Provider.CreateQuery<TRow>(expression);
     }
@@ -85,7 +85,7 @@ public sealed class KeysetOrdering<T>
             var (key, descending) = _keys[i];
             var method = (i == 0 ? "OrderBy" : "ThenBy") + (descending ^ reverse ? "Descending" : "");
             Expression keyArgument = queryable ? Expression.Quote(key) : key;
-            source = Expression.Call(host, method, [typeof(T), key.ReturnType], source, keyArgument);
+            source = LinqCalls.Call(host, method, [typeof(T), key.ReturnType], source, keyArgument);
         }
         return source;
     }

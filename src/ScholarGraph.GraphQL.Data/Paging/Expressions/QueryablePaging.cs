@@ -78,14 +78,14 @@ public static class QueryablePaging
         var parent = childrenOf.Parameters[0];
         Expression items = childrenOf.Body;
         if (page.Cursor is not null)
-            items = Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], items,
+            items = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(TChild)], items,
                 ordering.After(page.Cursor, !page.Forward, CursorPath(fieldPath, page)));
         items = ordering.SortExpression(items, reverse: !page.Forward, queryable: false);
-        items = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(TChild)], items, Expression.Constant(page.Size + 1));
+        items = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(TChild)], items, Expression.Constant(page.Size + 1));
         // Projected after the page is cut, inside the correlated subquery, so the window function still pages whole rows by key.
         if (projection?.Selector(db.Model) is { } selector)
-            items = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(TChild), typeof(TChild)], items, selector);
-        items = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(TChild)], items);
+            items = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(TChild), typeof(TChild)], items, selector);
+        items = LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(TChild)], items);
         var slice = Expression.Lambda<Func<TParent, ChildSlice<TKey, TChild>>>(
             Expression.MemberInit(Expression.New(typeof(ChildSlice<TKey, TChild>)),
                 Expression.Bind(typeof(ChildSlice<TKey, TChild>).GetProperty(nameof(ChildSlice<TKey, TChild>.Key))!,
@@ -111,7 +111,7 @@ public static class QueryablePaging
         var count = Expression.Lambda<Func<TParent, KeyValuePair<TKey, int>>>(
             Expression.New(typeof(KeyValuePair<TKey, int>).GetConstructor([typeof(TKey), typeof(int)])!,
                 ExpressionRewriting.Replace(parentKey.Body, parentKey.Parameters[0], parent),
-                Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TChild)], childrenOf.Body)),
+                LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TChild)], childrenOf.Body)),
             parent);
         var counts = await parents(db).AsNoTracking().Select(count).ToListAsync(cancellationToken);
         return counts.ToDictionary(c => c.Key, c => c.Value);

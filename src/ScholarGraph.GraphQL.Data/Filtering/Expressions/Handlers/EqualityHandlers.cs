@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq.Expressions;
 using static ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers.HandlerExpressions;
+using ScholarGraph.GraphQL.Data.Internal;
 
 namespace ScholarGraph.GraphQL.Data.Filtering.Expressions.Handlers;
 
@@ -14,7 +15,7 @@ internal static class EqualityHandlers
         value is null ? IsNotNull(member) : Expression.NotEqual(member, FilterValue.Parameter(value, member.Type));
 
     public static Expression In(Expression member, object? value, string path) =>
-        Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type],
+        LinqCalls.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type],
             FilterValue.ListParameter((IEnumerable)value!, member.Type), member);
 
     public static Expression Nin(Expression member, object? value, string path) => Expression.Not(In(member, value, path));
