@@ -222,6 +222,31 @@ public sealed class ScholarlyIndex
     public ReadOnlySpan<int> PapersWithTopic(int topic) =>
         _topicPapers.AsSpan(_topicPaperOffsets[topic], _topicPaperOffsets[topic + 1] - _topicPaperOffsets[topic]);
 
+    /// <summary>
+    /// Papers that cover the topic now: <see cref="PapersWithTopic"/> with the papers changed since the full build counted by their
+    /// current topics (a removed paper by none). Ascending where nothing changed; otherwise the built ones ascending, then the
+    /// changed ones. A new array each call.
+    /// </summary>
+    /// <param name="topic">A topic id.</param>
+    public int[] CurrentPapersWithTopic(int topic)
+    {
+        var built = PapersWithTopic(topic);
+        if (_overlay is null || _overlay.Topics.Count == 0)
+            return built.ToArray();
+        var papers = new List<int>(built.Length);
+        foreach (var paper in built)
+        {
+            if (!_overlay.Topics.ContainsKey(paper))
+                papers.Add(paper);
+        }
+        foreach (var (paper, row) in _overlay.Topics)
+        {
+            if (row.Topics.AsSpan().BinarySearch(topic) >= 0)
+                papers.Add(paper);
+        }
+        return [.. papers];
+    }
+
     /// <summary>Whether the paper covers the topic, by binary search of its sorted topics.</summary>
     /// <param name="paper">A paper id.</param>
     /// <param name="topic">A topic id.</param>

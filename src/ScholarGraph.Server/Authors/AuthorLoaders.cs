@@ -60,11 +60,11 @@ internal static class AuthorLoaders
             rows => rows.OrderBy(m => m.Source));
 
     /// <summary>
-    /// A page of an author's papers, newest first: cut from the graph index where it can be (<see cref="AuthorPapersFromIndex"/>),
+    /// A page of an author's papers, newest first: cut from the graph index where it can be (<see cref="PaperPagesFromIndex"/>),
     /// else one windowed query for the selection level.
     /// </summary>
     public static IDataLoaderResult<Connection<Paper>?> LoadPapersOfAuthor(this IResolveFieldContext context, string authorId) =>
-        AuthorPapersFromIndex.TryLoad(context, authorId) ?? context.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", authorId,
+        PaperPagesFromIndex.TryLoadOfAuthor(context, authorId) ?? context.LoadChildConnection<ScholarGraphDbContext, Author, string, Paper>("Author.papers", authorId,
             (db, keys) => db.Authors.Where(a => keys.Contains(a.Id)), a => a.Id,
             (_, _) => a => a.Authorships.Select(s => s.Paper!), PaperLoaders.PapersNewestFirst);
 

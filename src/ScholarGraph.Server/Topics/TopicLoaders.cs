@@ -33,9 +33,12 @@ internal static class TopicLoaders
             (db, keys) => db.Topics.Where(t => t.ParentId != null && keys.Contains(t.ParentId)).OrderBy(t => t.Name).ThenBy(t => t.Id),
             t => t.ParentId!);
 
-    /// <summary>A page of the papers covering a topic, newest first.</summary>
+    /// <summary>
+    /// A page of the papers covering a topic, newest first: cut from the graph index where it can be (<see cref="PaperPagesFromIndex"/>),
+    /// else one windowed query for the selection level.
+    /// </summary>
     public static IDataLoaderResult<Connection<Paper>?> LoadPapersOfTopic(this IResolveFieldContext context, string topicId) =>
-        context.LoadChildConnection<ScholarGraphDbContext, Topic, string, Paper>("Topic.papers", topicId,
+        PaperPagesFromIndex.TryLoadOfTopic(context, topicId) ?? context.LoadChildConnection<ScholarGraphDbContext, Topic, string, Paper>("Topic.papers", topicId,
             (db, keys) => db.Topics.Where(t => keys.Contains(t.Id)), t => t.Id,
             (_, _) => t => t.Papers.Select(l => l.Paper!), PaperLoaders.PapersNewestFirst);
 

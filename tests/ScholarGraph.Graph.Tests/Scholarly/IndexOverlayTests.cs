@@ -152,6 +152,29 @@ public sealed class IndexOverlayTests
     }
 
     [Fact]
+    public void The_current_papers_of_a_topic_follow_added_retopicked_and_removed_papers_as_a_full_build()
+    {
+        var papers = RandomPapers(300, 7);
+        var index = BuildFull(papers.Take(250));
+        var retopicked = papers.Take(250).Where((_, i) => i % 7 == 2)
+            .Select(p => p with { Topics = [new PaperTopicRow($"t{p.PaperKey.Length % 6}", 0.5)] }).ToList();
+        var removed = papers.Take(250).Where((_, i) => i % 11 == 5).Select(p => p.PaperKey).Except(retopicked.Select(p => p.PaperKey)).ToHashSet();
+        index = index.WithPapers([.. papers.Skip(250), .. retopicked, .. removed.Select(PaperRows.Removed)], []);
+
+        var current = papers.Where(p => !removed.Contains(p.PaperKey))
+            .Select(p => retopicked.FirstOrDefault(r => r.PaperKey == p.PaperKey) ?? p).ToList();
+        var reference = BuildFull(current);
+        Assert.True(index.ChangedPaperCount > 50);
+        for (var topic = 0; topic < 6; topic++)
+        {
+            Assert.True(index.Topics.TryGetId($"t{topic}", out var id));
+            Assert.True(reference.Topics.TryGetId($"t{topic}", out var referenceId));
+            var expected = reference.PapersWithTopic(referenceId).ToArray().Select(reference.Papers.KeyOf).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, index.CurrentPapersWithTopic(id).Select(index.Papers.KeyOf).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public void A_removed_paper_alone_takes_its_citations_both_ways_with_it()
     {
         // deletePaper publishes only the removed paper; the papers that cited it are not reread, yet no longer cite it.

@@ -2,46 +2,50 @@ using System.Text.Json;
 using ScholarGraph.GraphQL.Data.Relay;
 using ScholarGraph.Server.Tests.Schema;
 
-namespace ScholarGraph.Server.Tests.Authors;
+namespace ScholarGraph.Server.Tests.Papers;
 
 /// <summary>
-/// Author.papers pages cut from the graph index (no <c>where</c>, no <c>order</c>, forward), on a generated 300-paper graph on
-/// SQLite: checked against the seed files, against the store's windowed query through each other's cursors, and by the SQL
-/// they send.
+/// Author.papers and Topic.papers pages cut from the graph index (no <c>where</c>, no <c>order</c>, forward), on a generated
+/// 300-paper graph on SQLite: checked against the seed files, against the store's windowed query through each other's cursors,
+/// and by the SQL they send.
 /// </summary>
-public sealed class AuthorPapersFromIndexTests(GeneratedSqliteScholarGraphFactory server) : IClassFixture<GeneratedSqliteScholarGraphFactory>
+public sealed class PaperPagesFromIndexTests(GeneratedSqliteScholarGraphFactory server) : IClassFixture<GeneratedSqliteScholarGraphFactory>
 {
     private const string Page = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id title publicationDate }";
 
     private static List<string> Ids(JsonElement connection) =>
         connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToList();
 
-    // Newest first, then by key, as the seed files say.
-    private Dictionary<string, List<Domain.Paper>> ExpectedPapers()
+    // Each parent's papers newest first, then by key, as the seed files say.
+    private Dictionary<string, List<Domain.Paper>> Expected(string parent)
     {
         var papers = server.Graph.Papers.ToDictionary(p => p.Id);
-        return server.Graph.Authorships.GroupBy(s => s.AuthorId).ToDictionary(g => g.Key, g => g.Select(s => papers[s.PaperId])
+        var links = parent == "author"
+            ? server.Graph.Authorships.Select(s => (Parent: s.AuthorId, s.PaperId))
+            : server.Graph.PaperTopics.Select(l => (Parent: l.TopicId, l.PaperId));
+        return links.GroupBy(l => l.Parent).ToDictionary(g => g.Key, g => g.Select(l => papers[l.PaperId]).DistinctBy(p => p.Id)
             .OrderByDescending(p => p.PublicationDate).ThenBy(p => p.Id, StringComparer.Ordinal).ToList());
     }
 
-    private async Task<JsonElement> PapersAsync(string authorKey, string arguments) =>
-        (await server.QueryAsync($"query($id: ID!) {{ author(id: $id) {{ papers({arguments}) {{ {Page} }} }} }}",
-            new { id = GlobalId.Encode("Author", authorKey) })).GetProperty("author").GetProperty("papers");
+    private async Task<JsonElement> PapersAsync(string parent, string key, string arguments) =>
+        (await server.QueryAsync($"query($id: ID!) {{ {parent}(id: $id) {{ papers({arguments}) {{ {Page} }} }} }}",
+            new { id = GlobalId.Encode(parent == "author" ? "Author" : "Topic", key) })).GetProperty(parent).GetProperty("papers");
 
-    [Fact]
-    public async Task Every_authors_papers_read_page_by_page_match_the_seed_files_newest_first_with_their_titles()
+    [Theory]
+    [InlineData("author", 2)]
+    [InlineData("topic", 7)]
+    public async Task Every_parents_papers_read_page_by_page_match_the_seed_files_newest_first_with_their_titles(string parent, int size)
     {
-        var expected = ExpectedPapers();
-        var authors = expected.Keys.Order(StringComparer.Ordinal).Take(60).ToList();
+        var expected = Expected(parent);
         var multiPage = 0;
-        foreach (var author in authors)
+        foreach (var key in expected.Keys.Order(StringComparer.Ordinal).Take(60))
         {
             var seen = new List<(string Id, string Title, string? Date)>();
             string? after = null;
             for (var pages = 0; ; pages++)
             {
-                var page = await PapersAsync(author, after is null ? "first: 2" : $"first: 2, after: \"{after}\"");
-                Assert.Equal(expected[author].Count, page.GetProperty("totalCount").GetInt32());
+                var page = await PapersAsync(parent, key, after is null ? $"first: {size}" : $"first: {size}, after: \"{after}\"");
+                Assert.Equal(expected[key].Count, page.GetProperty("totalCount").GetInt32());
                 seen.AddRange(page.GetProperty("nodes").EnumerateArray().Select(n => (n.GetProperty("id").GetString()!,
                     n.GetProperty("title").GetString()!, n.GetProperty("publicationDate").GetString())));
                 var info = page.GetProperty("pageInfo");
@@ -51,62 +55,65 @@ public sealed class AuthorPapersFromIndexTests(GeneratedSqliteScholarGraphFactor
                     multiPage += pages > 0 ? 1 : 0;
                     break;
                 }
-                // A page that does not move on would loop for ever: no author here has a hundred papers.
-                Assert.True(pages < 100, $"author {author}: the pages do not end");
+                // A page that does not move on would loop for ever: no parent here has a hundred pages.
+                Assert.True(pages < 100, $"{parent} {key}: the pages do not end");
                 after = info.GetProperty("endCursor").GetString();
             }
-            Assert.Equal(expected[author].Select(p => (GlobalId.Encode("Paper", p.Id), p.Title, p.PublicationDate?.ToString("yyyy-MM-dd"))), seen);
+            Assert.Equal(expected[key].Select(p => (GlobalId.Encode("Paper", p.Id), p.Title, p.PublicationDate?.ToString("yyyy-MM-dd"))), seen);
         }
-        Assert.True(multiPage > 10, $"expected many authors with more than one page, got {multiPage}");
+        Assert.True(multiPage > 5, $"expected several {parent}s with more than one page, got {multiPage}");
     }
 
-    [Fact]
-    public async Task Its_cursors_and_the_stores_continue_each_other()
+    [Theory]
+    [InlineData("author")]
+    [InlineData("topic")]
+    public async Task Its_cursors_and_the_stores_continue_each_other(string parent)
     {
-        var expected = ExpectedPapers();
-        var (author, papers) = expected.Where(e => e.Value.Count >= 4).OrderBy(e => e.Key, StringComparer.Ordinal).First();
+        var (key, papers) = Expected(parent).Where(e => e.Value.Count >= 4).OrderBy(e => e.Key, StringComparer.Ordinal).First();
         var all = papers.Select(p => GlobalId.Encode("Paper", p.Id)).ToList();
 
         // Forward from the index, then backward from its end cursor (backward pages are the store's windowed query).
-        var first = await PapersAsync(author, "first: 3");
+        var first = await PapersAsync(parent, key, "first: 3");
         Assert.Equal(all.Take(3), Ids(first));
         var end = first.GetProperty("pageInfo").GetProperty("endCursor").GetString();
-        Assert.Equal(all.Take(2), Ids(await PapersAsync(author, $"last: 2, before: \"{end}\"")));
+        Assert.Equal(all.Take(2), Ids(await PapersAsync(parent, key, $"last: 2, before: \"{end}\"")));
 
         // Backward from the store, then forward from its start cursor through the index.
-        var last = await PapersAsync(author, "last: 2");
+        var last = await PapersAsync(parent, key, "last: 2");
         Assert.Equal(all.TakeLast(2), Ids(last));
         var start = last.GetProperty("pageInfo").GetProperty("startCursor").GetString();
-        Assert.Equal(all.TakeLast(1), Ids(await PapersAsync(author, $"first: 10, after: \"{start}\"")));
+        Assert.Equal(all.TakeLast(1), Ids(await PapersAsync(parent, key, $"first: 10, after: \"{start}\"")));
     }
 
-    [Fact]
-    public async Task A_level_of_authors_pages_reads_the_papers_columns_in_one_keyed_query_and_no_window()
+    [Theory]
+    [InlineData("authors")]
+    [InlineData("topics")]
+    public async Task A_level_of_pages_reads_the_papers_columns_in_one_keyed_query_and_no_window(string parents)
     {
         await server.QueryAsync("{ authors(first: 1) { totalCount } }");
 
         server.Commands.Reset();
-        var data = await server.QueryAsync("{ authors(first: 20) { nodes { name papers(first: 5) { nodes { title } } } } }");
-        Assert.Equal(20, data.GetProperty("authors").GetProperty("nodes").GetArrayLength());
-        // The authors' page, then the titles of every author's page at once.
+        var data = await server.QueryAsync($"{{ {parents}(first: 20) {{ nodes {{ id papers(first: 5) {{ nodes {{ title }} }} }} }} }}");
+        Assert.InRange(data.GetProperty(parents).GetProperty("nodes").GetArrayLength(), 10, 20);
+        // The parents' page, then the titles of every parent's page at once.
         Assert.Equal(2, server.Commands.Commands.Count);
         Assert.DoesNotContain(server.Commands.Commands, c => c.Contains("ROW_NUMBER", StringComparison.Ordinal));
 
         server.Commands.Reset();
-        await server.QueryAsync("{ authors(first: 20) { nodes { name papers(first: 5) { totalCount nodes { id publicationDate } } } } }");
-        // The index holds the keys and the dates: only the authors' page is read.
+        await server.QueryAsync($"{{ {parents}(first: 20) {{ nodes {{ id papers(first: 5) {{ totalCount nodes {{ id publicationDate }} }} }} }} }}");
+        // The index holds the keys and the dates: only the parents' page is read.
         Assert.Single(server.Commands.Commands);
 
         // With `where` the store pages, with the window.
         server.Commands.Reset();
-        await server.QueryAsync("{ authors(first: 20) { nodes { papers(first: 5, where: { title: { contains: \"a\" } }) { nodes { id } } } } }");
+        await server.QueryAsync($"{{ {parents}(first: 20) {{ nodes {{ papers(first: 5, where: {{ title: {{ contains: \"a\" }} }}) {{ nodes {{ id }} }} }} }} }}");
         Assert.Contains(server.Commands.Commands, c => c.Contains("ROW_NUMBER", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_malformed_cursor_is_refused_as_the_stores_path_refuses_it()
     {
-        var author = ExpectedPapers().Keys.Order(StringComparer.Ordinal).First();
+        var author = Expected("author").Keys.Order(StringComparer.Ordinal).First();
         var response = await server.ExecuteAsync("query($id: ID!) { author(id: $id) { papers(first: 2, after: \"not-a-cursor\") { nodes { id } } } }",
             new { id = GlobalId.Encode("Author", author) });
         var error = Assert.Single(response.GetProperty("errors").EnumerateArray());

@@ -100,9 +100,9 @@ public sealed class GeneratedDataPagingTests(GeneratedSqliteScholarGraphFactory 
     {
         await server.QueryAsync("{ papers(first: 1) { totalCount } }");
         server.Commands.Reset();
-        // A topic's papers are paged by the windowed query (an author's come from the graph index, then by key: both checked).
+        // Filtered, a topic's papers are paged by the windowed query (an author's come from the graph index, then by key: both checked).
         await server.QueryAsync("""
-            { papers(first: 20) { nodes { title } } topics(first: 20) { nodes { papers(first: 3) { nodes { title } } } }
+            { papers(first: 20) { nodes { title } } topics(first: 20) { nodes { papers(first: 3, where: { title: { contains: "e" } }) { nodes { title } } } }
               authors(first: 20) { nodes { papers(first: 3) { nodes { title } } } } }
             """);
         Assert.Equal(5, server.Commands.Commands.Count);
