@@ -16,7 +16,6 @@ using ScholarGraph.GraphQL.Data.Projection;
 using ScholarGraph.GraphQL.Data.Projection.Expressions;
 using ScholarGraph.GraphQL.Data.Projection.Extensions;
 using ScholarGraph.Server.GraphQuestions.GraphIndex;
-using ScholarGraph.Server.Hosting.ReadReplicas;
 using ScholarGraph.Storage.Database;
 
 namespace ScholarGraph.Server.Papers;
@@ -133,29 +132,19 @@ internal static class PaperPagesFromIndex
         var contexts = services.GetRequiredService<IDbContextFactory<ScholarGraphDbContext>>();
         var loader = services.GetRequiredService<BatchLoaderRegistry>().GetOrAdd<string, Paper>($"Paper.page#index#{projection?.Signature}",
             (keys, ct) => QueryableBatching.ToDictionaryAsync(contexts, db => db.Papers.Where(p => EF.Parameter(keys).Contains(p.Id)), p => p.Id, projection, ct));
-        var loads = connection.Edges.Select(e => loader.Load(e.Node.Id)).ToList();
+        var loads = connection.Edges
+            .Select(e => loader.Load(e.Node.Id).OrFromPrimary(context, db => db.Papers.Where(p => p.Id == e.Node.Id)))
+            .ToList();
         return new DeferredResult<Connection<Paper>?>(async cancellationToken =>
         {
             var edges = new List<Edge<Paper>>(loads.Count);
             for (var i = 0; i < loads.Count; i++)
             {
-                var edge = connection.Edges[i];
-                if (await loads[i].GetResultAsync(cancellationToken).ConfigureAwait(false) is not { } paper
-                    && (paper = await FromPrimaryAsync(services, edge.Node.Id, projection, cancellationToken).ConfigureAwait(false)) is null)
-                    continue;
-                edges.Add(edge with { Node = paper });
+                if (await loads[i].GetResultAsync(cancellationToken).ConfigureAwait(false) is { } paper)
+                    edges.Add(connection.Edges[i] with { Node = paper });
             }
             return connection with { Edges = edges };
         });
-    }
-
-    private static async Task<Paper?> FromPrimaryAsync(IServiceProvider services, string key, Projection<Paper>? projection, CancellationToken cancellationToken)
-    {
-        if (PrimaryStore.BesideReplica(services) is not { } primary)
-            return null;
-        var found = await QueryableBatching.ToDictionaryAsync(primary.Contexts, db => db.Papers.Where(p => p.Id == key), p => p.Id, projection, cancellationToken)
-            .ConfigureAwait(false);
-        return found.GetValueOrDefault(key);
     }
 
     /// <summary>What a field's place in its document decides, worked out once per parsed field and kept as long as the document is.</summary>

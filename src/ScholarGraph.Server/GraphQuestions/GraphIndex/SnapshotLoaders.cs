@@ -37,7 +37,11 @@ internal static class SnapshotLoaders
         return context.LoadTopic(key).OrFromPrimary(context, db => db.Topics.Where(t => t.Id == key));
     }
 
-    private static IDataLoaderResult<T?> OrFromPrimary<T>(
+    /// <summary>
+    /// <paramref name="loaded"/>, or where it finds nothing and a read replica serves the operation, the row read from the primary
+    /// by <paramref name="byKey"/>: an entity the index names that the replica has not replayed yet.
+    /// </summary>
+    internal static IDataLoaderResult<T?> OrFromPrimary<T>(
         this IDataLoaderResult<T?> loaded, IResolveFieldContext context, Func<ScholarGraphDbContext, IQueryable<T>> byKey) where T : class
     {
         if (PrimaryStore.BesideReplica(context.RequestServices!) is not { } primary)
