@@ -22,7 +22,8 @@ internal static class BufferedResponse
     /// <summary>Serializes <paramref name="result"/> with <paramref name="serializer"/> and writes it as the body of <paramref name="response"/>.</summary>
     public static async Task WriteAsync(HttpResponse response, IGraphQLSerializer serializer, ExecutionResult result, CancellationToken cancellationToken)
     {
-        using var buffer = Buffers.GetStream(nameof(BufferedResponse));
+        // A fixed id: the manager would draw a new Guid (a call for random bytes) for each response, and reads it only in its events.
+        using var buffer = Buffers.GetStream(Guid.Empty, nameof(BufferedResponse));
         await serializer.WriteAsync(buffer, result, cancellationToken).ConfigureAwait(false);
         response.ContentLength = buffer.Length;
         foreach (var segment in buffer.GetReadOnlySequence())

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
+using ScholarGraph.GraphQL.AspNetCore.Execution;
 
 namespace ScholarGraph.GraphQL.AspNetCore.Limits;
 
@@ -32,8 +33,21 @@ internal sealed class CostAnalyzer
     /// <summary>Errors found on the way: fields whose <c>@listSize</c> requires one slicing argument and got none or several.</summary>
     public List<ValidationError> Errors { get; } = [];
 
+    /// <summary>
+    /// Whether a value the cost was computed from came from a variable (a slicing argument given as <c>$first</c>, say): where none
+    /// did, the cost is the document's alone and holds for every request of it.
+    /// </summary>
+    public bool ReadVariables { get; private set; }
+
     /// <summary>The cost of the validated selected operation of <paramref name="context"/>.</summary>
     public static (OperationCost Cost, List<ValidationError> Errors) Analyze(ValidationContext context)
+    {
+        var (cost, errors, _) = AnalyzeWithVariableUse(context);
+        return (cost, errors);
+    }
+
+    /// <summary>As <see cref="Analyze"/>, also saying whether the cost read a value given by a variable (<see cref="ReadVariables"/>).</summary>
+    public static (OperationCost Cost, List<ValidationError> Errors, bool ReadVariables) AnalyzeWithVariableUse(ValidationContext context)
     {
         var analyzer = new CostAnalyzer(context);
         var root = context.Operation.Operation switch
@@ -43,9 +57,9 @@ internal sealed class CostAnalyzer
             _ => context.Schema.Query,
         };
         if (root is null)
-            return (default, analyzer.Errors);
+            return (default, analyzer.Errors, false);
         var cost = analyzer.SelectionCost(root, [context.Operation.SelectionSet], sizing: null);
-        return (Finite(cost with { TypeCost = cost.TypeCost + CostSettings.TypeWeight(root) }), analyzer.Errors);
+        return (Finite(cost with { TypeCost = cost.TypeCost + CostSettings.TypeWeight(root) }), analyzer.Errors, analyzer.ReadVariables);
     }
 
     private OperationCost SelectionCost(IGraphType type, IReadOnlyList<GraphQLSelectionSet> selectionSets, Sizing? sizing)
@@ -101,6 +115,8 @@ internal sealed class CostAnalyzer
         }
 
         var listSize = CostSettings.ListSize(definition);
+        if (listSize is not null)
+            NoteVariables(node, listSize);
         if (listSize is { RequireOneSlicingArgument: true })
             CheckOneSlicingArgument(type, definition, node, arguments, listSize);
 
@@ -125,6 +141,17 @@ internal sealed class CostAnalyzer
             selectionCost *= size;
         }
         return new(Math.Max(0, fieldCost + selectionCost), typeCost);
+    }
+
+    private void NoteVariables(GraphQLField node, ListSizeSettings listSize)
+    {
+        if (ReadVariables || node.Arguments is null)
+            return;
+        foreach (var argument in node.Arguments.Items)
+        {
+            if (listSize.SlicingArguments.Contains(argument.Name.StringValue) && PreparedOperation.HoldsVariable(argument.Value))
+                ReadVariables = true;
+        }
     }
 
     /// <summary>The largest value given to a slicing argument, else the directive's default value, its assumed size, or 1.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using GraphQL.Types;
 using ScholarGraph.GraphQL.AspNetCore.Execution;
 using GraphQL.Validation;
 using GraphQLParser.AST;
@@ -8,16 +10,17 @@ namespace ScholarGraph.GraphQL.AspNetCore.Limits;
 /// Measures the operation's cost (<see cref="CostAnalyzer"/>) once its variables and arguments are parsed, refuses it over
 /// <see cref="GraphQLLimitsOptions.MaxFieldCost"/> or <see cref="GraphQLLimitsOptions.MaxTypeCost"/> (or over the
 /// <see cref="CostBudget"/> that <paramref name="budgetOf"/> gives its document), and hands the measure to the request's
-/// <see cref="CostReportRequest"/> when the client asked for one. It depends on the variables, so it runs for every request,
-/// cached documents included.
+/// <see cref="CostReportRequest"/> when the client asked for one. It may depend on the variables, so it runs for every request,
+/// cached documents included; an operation whose cost read no variable (no slicing argument given as one) keeps its cost, which
+/// later requests read instead of measuring it again.
 /// </summary>
 internal sealed class CostRule(GraphQLLimitsOptions limits, Func<GraphQLDocument, CostBudget?> budgetOf) : ValidationRuleBase, IVisitorFreeRule
 {
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, DocumentCost> _costs = new();
+
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
-        var (cost, errors) = CostAnalyzer.Analyze(context);
-        foreach (var error in errors)
-            context.ReportError(error);
+        var cost = CostOf(context);
         var source = context.Document.Source;
         var budget = budgetOf(context.Document);
         if (cost.FieldCost > (budget?.MaxFieldCost ?? limits.MaxFieldCost))
@@ -34,4 +37,19 @@ internal sealed class CostRule(GraphQLLimitsOptions limits, Func<GraphQLDocument
         }
         return default;
     }
+
+    private OperationCost CostOf(ValidationContext context)
+    {
+        if (_costs.TryGetValue(context.Operation, out var known) && ReferenceEquals(known.Schema, context.Schema))
+            return known.Cost;
+        var (cost, errors, readVariables) = CostAnalyzer.AnalyzeWithVariableUse(context);
+        foreach (var error in errors)
+            context.ReportError(error);
+        if (!readVariables && errors.Count == 0)
+            _costs.AddOrUpdate(context.Operation, new DocumentCost(context.Schema, cost));
+        return cost;
+    }
+
+    /// <summary>The cost of an operation that depends on its document alone, against the schema it was measured with.</summary>
+    private sealed record DocumentCost(ISchema Schema, OperationCost Cost);
 }

@@ -41,7 +41,8 @@ internal sealed class QueryLimitsExecution : IConfigureExecution
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         ROM? source = options.Query is { } query ? query : options.Document?.Source;
-        if (source is { } text && TokenCounter.Count(text) is { } tokens && tokens > _limits.MaxTokens)
+        // Every token takes at least one character, so a text no longer than the limit is not lexed (nearly every request).
+        if (source is { } text && text.Length > _limits.MaxTokens && TokenCounter.Count(text) is { } tokens && tokens > _limits.MaxTokens)
             return new ExecutionResult(QueryLimitError.Tokens(text, tokens, _limits.MaxTokens)) { Executed = false };
 
         options.ValidationRules = WithLimitRules(options.ValidationRules ?? DocumentValidator.CoreRules);

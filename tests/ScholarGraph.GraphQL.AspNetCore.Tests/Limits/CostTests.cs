@@ -55,6 +55,24 @@ public sealed class CostTests(DefaultLimitsHost fixture) : IClassFixture<Default
     }
 
     [Fact]
+    public async Task A_variable_slicing_argument_deep_in_a_cached_document_is_read_per_request()
+    {
+        // The cost of a document whose slicing arguments are literals is kept; one nested slicing variable keeps it from being kept.
+        const string query = "query($n: Int) { books(limit: 3) { related(first: $n) { title } } }";
+        Assert.Equal((13, 7), (await Host.PostAsync(query, new { n = 1 }, cost: "report")).Body.OperationCost());
+        Assert.Equal((13, 13), (await Host.PostAsync(query, new { n = 3 }, cost: "report")).Body.OperationCost());
+        Assert.Equal((13, 7), (await Host.PostAsync(query, new { n = 1 }, cost: "report")).Body.OperationCost());
+    }
+
+    [Fact]
+    public async Task A_documents_kept_cost_is_reported_on_every_request_of_it()
+    {
+        const string query = "{ books(limit: 4) { related(first: 2) { author { name } } } }";
+        for (var request = 0; request < 3; request++)
+            Assert.Equal((22, 21), (await Host.PostAsync(query, cost: "report")).Body.OperationCost());
+    }
+
+    [Fact]
     public async Task Validate_reports_the_cost_without_executing()
     {
         Host.Work.Reset();
