@@ -87,26 +87,12 @@ internal sealed class PreparedOperation
             return null;
         try
         {
-            var arguments = _constantArguments;
-            if (_fieldsWithVariables.Count > 0)
-            {
-                arguments = _constantArguments is null ? new(ReferenceEqualityComparer.Instance) : new(_constantArguments, ReferenceEqualityComparer.Instance);
-                foreach (var (field, definitions) in _fieldsWithVariables)
-                {
-                    if (ExecutionHelper.GetArguments(definitions, field.Arguments, variables, options.Document, field, null) is { } values)
-                        arguments[field] = values;
-                }
-            }
-            var directives = _constantDirectives;
-            if (_directivesWithVariables.Count > 0)
-            {
-                directives = _constantDirectives is null ? new(ReferenceEqualityComparer.Instance) : new(_constantDirectives, ReferenceEqualityComparer.Instance);
-                foreach (var node in _directivesWithVariables)
-                {
-                    if (ExecutionHelper.GetDirectives(node, variables, options.Schema, options.Document) is { } values)
-                        directives[(ASTNode)node] = values;
-                }
-            }
+            var document = options.Document;
+            var schema = options.Schema;
+            var arguments = WithPerRequestValues(_constantArguments, _fieldsWithVariables, field =>
+                (field.Node, ExecutionHelper.GetArguments(field.Definitions, field.Node.Arguments, variables, document, field.Node, null)));
+            var directives = WithPerRequestValues(_constantDirectives, _directivesWithVariables, node =>
+                ((ASTNode)node, ExecutionHelper.GetDirectives(node, variables, schema, document)));
             return new ValidationResult { Variables = variables, ArgumentValues = arguments, DirectiveValues = directives };
         }
         catch (Exception)
@@ -114,6 +100,23 @@ internal sealed class PreparedOperation
             // An argument its parser or validator refuses: GraphQL.NET's validator reports it, with its node and message.
             return null;
         }
+    }
+
+    // The values parsed once, shared as they are where no value depends on the variables; else a copy with this request's added.
+    private static Dictionary<TNode, TValue>? WithPerRequestValues<TNode, TItem, TValue>(
+        Dictionary<TNode, TValue>? constant, List<TItem> withVariables, Func<TItem, (TNode Node, TValue? Values)> parse)
+        where TNode : ASTNode
+        where TValue : class
+    {
+        if (withVariables.Count == 0)
+            return constant;
+        var values = constant is null ? new Dictionary<TNode, TValue>(ReferenceEqualityComparer.Instance) : new(constant, ReferenceEqualityComparer.Instance);
+        foreach (var item in withVariables)
+        {
+            if (parse(item) is (var node, { } parsed))
+                values[node] = parsed;
+        }
+        return values;
     }
 
     private Variables? ParseVariables(Inputs? inputs)

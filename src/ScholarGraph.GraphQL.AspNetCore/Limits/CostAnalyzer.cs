@@ -39,15 +39,11 @@ internal sealed class CostAnalyzer
     /// </summary>
     public bool ReadVariables { get; private set; }
 
-    /// <summary>The cost of the validated selected operation of <paramref name="context"/>.</summary>
-    public static (OperationCost Cost, List<ValidationError> Errors) Analyze(ValidationContext context)
-    {
-        var (cost, errors, _) = AnalyzeWithVariableUse(context);
-        return (cost, errors);
-    }
-
-    /// <summary>As <see cref="Analyze"/>, also saying whether the cost read a value given by a variable (<see cref="ReadVariables"/>).</summary>
-    public static (OperationCost Cost, List<ValidationError> Errors, bool ReadVariables) AnalyzeWithVariableUse(ValidationContext context)
+    /// <summary>
+    /// The cost of the validated selected operation of <paramref name="context"/>, and whether it read a value given by a variable
+    /// (<see cref="ReadVariables"/>).
+    /// </summary>
+    public static (OperationCost Cost, List<ValidationError> Errors, bool ReadVariables) Analyze(ValidationContext context)
     {
         var analyzer = new CostAnalyzer(context);
         var root = context.Operation.Operation switch

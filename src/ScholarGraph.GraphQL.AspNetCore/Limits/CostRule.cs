@@ -42,7 +42,7 @@ internal sealed class CostRule(GraphQLLimitsOptions limits, Func<GraphQLDocument
     {
         if (_costs.TryGetValue(context.Operation, out var known) && ReferenceEquals(known.Schema, context.Schema))
             return known.Cost;
-        var (cost, errors, readVariables) = CostAnalyzer.AnalyzeWithVariableUse(context);
+        var (cost, errors, readVariables) = CostAnalyzer.Analyze(context);
         foreach (var error in errors)
             context.ReportError(error);
         if (!readVariables && errors.Count == 0)
