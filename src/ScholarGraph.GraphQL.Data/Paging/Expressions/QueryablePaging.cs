@@ -140,10 +140,12 @@ public static class QueryablePaging
         if (!page.Forward)
             rows.Reverse();
         var cursorOf = ordering.CursorWriter();
-        var edges = rows.Select(row => new Edge<T>(cursorOf(row), row)).ToList();
+        var edges = new List<Edge<T>>(rows.Count);
+        foreach (var row in rows)
+            edges.Add(new Edge<T>(cursorOf, row));
         var moreBefore = page.Forward ? page.Cursor is not null : more;
         var moreAfter = page.Forward ? more : page.Cursor is not null;
-        return new Connection<T>(edges, new PageInfo(moreAfter, moreBefore, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), totalCount);
+        return new Connection<T>(edges, new PageInfo(moreAfter, moreBefore, edges.FirstOrDefault(), edges.LastOrDefault()), totalCount);
     }
 
     private static string CursorPath(string fieldPath, PageRequest page) => $"{fieldPath}({(page.Forward ? "after" : "before")})";
