@@ -25,7 +25,7 @@ internal static class AuthorLoaders
     /// <summary>
     /// The author with key <paramref name="id"/>, batched with every other author the selection asks for. When the selection reads
     /// no column but the id and the name (a network's nodes, <c>node(id:) { ... on Author { name } }</c>, an author's papers), the
-    /// graph index answers with the names it holds (<see cref="AuthorNames"/>, kept current by every write before the write
+    /// graph index answers with the names it holds (<see cref="GraphSnapshot.Names"/>, kept current by every write before the write
     /// returns) and the store is not asked; an author the index does not know is looked up in the store, as is every other selection.
     /// </summary>
     public static IDataLoaderResult<Author?> LoadAuthor(this IResolveFieldContext context, string id)
@@ -49,9 +49,11 @@ internal static class AuthorLoaders
 
     private static readonly ConditionalWeakTable<GraphQLParser.AST.GraphQLField, StrongBox<bool>> IdAndNameOnly = new();
 
-    /// <summary>A page of all authors.</summary>
+    /// <summary>A page of all authors: cut from the names beside the graph index where it can be (<see cref="AuthorPagesFromIndex"/>), else one query.</summary>
     public static Task<Connection<Author>> LoadAuthorsAsync(this IResolveFieldContext context) =>
-        context.LoadConnectionAsync<ScholarGraphDbContext, Author>(db => db.Authors, AuthorsByName);
+        AuthorPagesFromIndex.TryLoad(context) is { } page
+            ? Task.FromResult(page)
+            : context.LoadConnectionAsync<ScholarGraphDbContext, Author>(db => db.Authors, AuthorsByName);
 
     /// <summary>The metrics sources report about an author, by source.</summary>
     public static IDataLoaderResult<IReadOnlyList<ReportedAuthorMetrics>> LoadReportedMetrics(this IResolveFieldContext context, string authorId) =>

@@ -53,18 +53,20 @@ internal static class PaperPagesFromIndex
         if (!shape.Answerable || context.DataArgumentsKey().Length != 0
             || context.RequestServices!.GetRequiredService<GraphIndexHolder>() is not { IsBuilt: true } holder)
             return null;
-        var index = holder.Current.Index;
+        var snapshot = holder.Current;
+        var index = snapshot.Index;
         if (papersOf(index) is not { } papers)
             return null;
         var page = PageRequest.From(context, context.RequestServices!.GetRequiredService<PagingOptions>());
         if (!page.Forward)
             return null;
 
-        var rows = PageRows(index, papers, page, context);
+        var titles = shape.IndexHoldsEverySelectedMember && shape.ReadsTitle ? snapshot.Titles : null;
+        var (rows, everyTitle) = PageRows(index, titles, papers, page, context);
         var count = papers.Length;
         var connection = QueryablePaging.Slice(rows, PaperLoaders.PapersNewestFirst, page,
             () => new DeferredResult<int>(_ => Task.FromResult(count)));
-        if (shape.IndexHoldsEverySelectedMember)
+        if (shape.IndexHoldsEverySelectedMember && everyTitle)
             return new DeferredResult<Connection<Paper>?>(_ => Task.FromResult<Connection<Paper>?>(connection));
         return WithStoredColumns(context, connection, shape.Projection);
     }
@@ -72,8 +74,10 @@ internal static class PaperPagesFromIndex
     // The page's rows (one more than its size, so the slice knows whether another page follows), each holding what the index
     // knows of it: the key and the publication date, which are the ordering's members and so all the cursor needs. The papers
     // (a topic may have thousands) are sorted by day as integers; keys are read and compared only within the days the page
-    // reaches. Sorts papers in place.
-    private static List<Paper> PageRows(ScholarlyIndex index, int[] papers, PageRequest page, IResolveFieldContext context)
+    // reaches. With titles, each row's title is set from them; EveryTitle says whether they held all (else the store answers).
+    // Sorts papers in place.
+    private static (List<Paper> Rows, bool EveryTitle) PageRows(ScholarlyIndex index, IndexedTexts? titles, int[] papers, PageRequest page,
+        IResolveFieldContext context)
     {
         // Newest first: ~day reverses the order without overflow, and NoDay (int.MinValue) becomes the largest, so undated
         // papers sort last, where SQL's descending order puts nulls (SQLite and PostgreSQL alike).
@@ -92,6 +96,7 @@ internal static class PaperPagesFromIndex
         }
 
         var rows = new List<Paper>(Math.Min(page.Size + 1, papers.Length));
+        var everyTitle = true;
         for (var first = 0; first < papers.Length && rows.Count <= page.Size;)
         {
             var day = ~newestFirst[first];
@@ -102,23 +107,26 @@ internal static class PaperPagesFromIndex
             {
                 // One day's papers by key, compared by code unit as SQLite and PostgreSQL's "C" collation compare them.
                 var keys = new string[end - first];
+                var ids = papers.AsSpan(first, end - first);
                 for (var i = 0; i < keys.Length; i++)
-                    keys[i] = index.Papers.KeyOf(papers[first + i]);
-                Array.Sort(keys, StringComparer.Ordinal);
+                    keys[i] = index.Papers.KeyOf(ids[i]);
+                keys.AsSpan().Sort(ids, StringComparer.Ordinal);
                 DateOnly? date = day == ScholarlyIndex.NoDay ? null : DateOnly.FromDayNumber(day);
-                foreach (var key in keys)
+                for (var i = 0; i < keys.Length && rows.Count <= page.Size; i++)
                 {
-                    if (rows.Count > page.Size)
-                        break;
+                    var key = keys[i];
                     if (afterKey is not null && day == afterDay && string.CompareOrdinal(key, afterKey) <= 0)
                         continue;
-                    // Title is left null as a projection that does not read it leaves it: no field of this selection reads it.
-                    rows.Add(new Paper { Id = key, Title = null!, PublicationDate = date });
+                    // Without titles, Title is left null as a projection that does not read it leaves it.
+                    string? title = null;
+                    if (titles is not null && !titles.TryGet(key, ids[i], out title))
+                        everyTitle = false;
+                    rows.Add(new Paper { Id = key, Title = title!, PublicationDate = date });
                 }
             }
             first = end;
         }
-        return rows;
+        return (rows, everyTitle);
     }
 
     // The page's papers read with the columns the selection needs, batched with every other page of the level into one keyed
@@ -148,9 +156,9 @@ internal static class PaperPagesFromIndex
     }
 
     /// <summary>What a field's place in its document decides, worked out once per parsed field and kept as long as the document is.</summary>
-    private sealed record Shape(bool Answerable, bool IndexHoldsEverySelectedMember, Projection<Paper>? Projection)
+    private sealed record Shape(bool Answerable, bool IndexHoldsEverySelectedMember, bool ReadsTitle, Projection<Paper>? Projection)
     {
-        private static readonly HashSet<string> IndexedMembers = [nameof(Paper.Id), nameof(Paper.PublicationDate)];
+        private static readonly HashSet<string> IndexedMembers = [nameof(Paper.Id), nameof(Paper.PublicationDate), nameof(Paper.Title)];
 
         public static Shape Of(IResolveFieldContext context)
         {
@@ -159,8 +167,9 @@ internal static class PaperPagesFromIndex
             var selections = context.FieldAst.SelectionSet?.Selections ?? [];
             var answerable = projection is not null
                 && selections.All(s => s is GraphQLField field && field.Name.StringValue != "groupCounts");
-            var indexOnly = projection is not null && projection.Signature.Split(',').All(IndexedMembers.Contains);
-            return new Shape(answerable, indexOnly, projection);
+            var members = projection?.Signature.Split(',') ?? [];
+            var indexOnly = projection is not null && members.All(IndexedMembers.Contains);
+            return new Shape(answerable, indexOnly, members.Contains(nameof(Paper.Title)), projection);
         }
     }
 }

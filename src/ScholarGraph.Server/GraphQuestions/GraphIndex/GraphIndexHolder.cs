@@ -38,7 +38,7 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
     private long _built;
     private long _fullBuilds;
     // Writes applied since the running merge began reading the store; null when no merge runs.
-    private List<(IReadOnlyList<PaperRows> Papers, IReadOnlyList<string> Authors, IReadOnlyDictionary<string, string> Names)>? _sinceMergeBegan;
+    private List<(IReadOnlyList<PaperRows> Papers, IReadOnlyList<string> Authors, IReadOnlyDictionary<string, string> Names, IReadOnlyDictionary<string, string> Titles)>? _sinceMergeBegan;
     private Task _merge = Task.CompletedTask;
 
     /// <summary>The current snapshot.</summary>
@@ -74,7 +74,9 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
                 return;
             using var activity = GraphIndexTelemetry.Start("graph-index update");
             var clock = Stopwatch.StartNew();
-            var papers = paperKeys.Count == 0 ? [] : await GraphIndexLoader.LoadPapersAsync(contexts, paperKeys, cancellationToken);
+            var (papers, titles) = paperKeys.Count == 0
+                ? ([], new Dictionary<string, string>())
+                : await GraphIndexLoader.LoadPapersAsync(contexts, paperKeys, cancellationToken);
             var names = await GraphIndexLoader.LoadNamesAsync(contexts, named, cancellationToken);
             activity?.SetTag(GraphIndexTelemetry.PapersTag, papers.Count);
             if (papers.Any(p => p.Topics.Any(t => !index.Topics.TryGetId(t.TopicKey, out _))))
@@ -84,8 +86,8 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
             }
 
             var updated = papers.Count == 0 && authorKeys.Count == 0 ? index : index.WithPapers(papers, authorKeys);
-            Volatile.Write(ref _current, new GraphSnapshot(updated, current.Names.With(names)));
-            _sinceMergeBegan?.Add((papers, authorKeys, names));
+            Volatile.Write(ref _current, current.With(updated, names, titles));
+            _sinceMergeBegan?.Add((papers, authorKeys, names, titles));
             logger.LogDebug("Graph index updated in {Milliseconds} ms: {Papers} papers", clock.Elapsed.TotalMilliseconds, papers.Count);
             if (updated.ChangedPaperCount >= _mergeThreshold && _sinceMergeBegan is null)
             {
@@ -151,16 +153,12 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
         {
             if (built is null || Interlocked.Read(ref _fullBuilds) != fullBuildsAtStart)
                 return;
-            var index = built.Index;
-            var names = built.Names;
-            // Names read by the build may predate a rename applied meanwhile, so the renames are replayed too.
-            foreach (var (papers, authors, renamed) in _sinceMergeBegan!)
-            {
-                index = index.WithPapers(papers, authors);
-                names = names.With(renamed);
-            }
-            Volatile.Write(ref _current, new GraphSnapshot(index, names));
-            logger.LogInformation("Graph index merged: {Papers} papers, {Replayed} writes replayed", index.Papers.Count, _sinceMergeBegan.Count);
+            var snapshot = built;
+            // Names and titles read by the build may predate a write applied meanwhile, so they are replayed too.
+            foreach (var (papers, authors, names, titles) in _sinceMergeBegan!)
+                snapshot = snapshot.With(snapshot.Index.WithPapers(papers, authors), names, titles);
+            Volatile.Write(ref _current, snapshot);
+            logger.LogInformation("Graph index merged: {Papers} papers, {Replayed} writes replayed", snapshot.Index.Papers.Count, _sinceMergeBegan.Count);
         }
         finally
         {
