@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using ScholarGraph.GraphQL.Data.Execution;
 using GraphQL.MicrosoftDI;
 using Microsoft.Extensions.Options;
 using ScholarGraph.GraphQL.AspNetCore.Configuration;
@@ -30,6 +31,9 @@ public static class SchemaServiceCollectionExtensions
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Each subscription event runs in a scope of its own (the subscribing request's scope is gone by then).
             .AddScopedSubscriptionExecutionStrategy(serialExecution: false)
+            // Queries: GraphQL.NET's parallel strategy, reading plain member fields without a resolve context and collecting
+            // each selection set's fields once per document instead of once per object.
+            .AddExecutionStrategy(new LeanParallelExecutionStrategy(), GraphQLParser.AST.OperationType.Query)
             .AddFilteringTypes()
             .AddSchemaVisitor<PagedFieldCosts>()
             .AddGraphTypes(typeof(ScholarGraphSchema).Assembly)

@@ -3,6 +3,7 @@ using System.Reflection;
 using GraphQL.Builders;
 using GraphQL.Types;
 using ScholarGraph.GraphQL.Data.Errors;
+using ScholarGraph.GraphQL.Data.Execution;
 
 namespace ScholarGraph.GraphQL.Data.Projection.Extensions;
 
@@ -14,12 +15,15 @@ public static class ProjectionFieldExtensions
 {
     private const string MembersKey = "ScholarGraph.Projection.Members";
 
-    /// <summary>Resolves the field to <paramref name="member"/> of the source and declares that it reads that member.</summary>
+    /// <summary>
+    /// Resolves the field to <paramref name="member"/> of the source and declares that it reads that member. The resolver is a
+    /// <see cref="MemberResolver{TSource, TMember}"/>, which <see cref="LeanParallelExecutionStrategy"/> reads without a resolve context.
+    /// </summary>
     public static FieldBuilder<TSource, TReturn> ResolveMember<TSource, TReturn, TMember>(
         this FieldBuilder<TSource, TReturn> field, Expression<Func<TSource, TMember>> member)
     {
-        var read = member.Compile();
-        return field.Declare(MemberOf(member)).Resolve(c => (TReturn?)(object?)read(c.Source));
+        field.Declare(MemberOf(member)).FieldType.Resolver = new MemberResolver<TSource, TMember>(member.Compile());
+        return field;
     }
 
     /// <summary>Declares that the field's resolver reads <paramref name="members"/> of the source (direct members only).</summary>
