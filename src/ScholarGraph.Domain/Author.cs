@@ -1,6 +1,7 @@
 namespace ScholarGraph.Domain;
 
 /// <summary>A researcher. Coauthors are never stored: they are derived from shared <see cref="Authorship"/> rows.</summary>
+/// <remarks>Its related-row collections are created when first read: a row read for a page of hundreds holds none.</remarks>
 public sealed class Author
 {
     /// <summary>Stable key (a slug such as <c>devvrit-khatri</c>); the GraphQL id is derived from it.</summary>
@@ -25,11 +26,17 @@ public sealed class Author
     public List<string> OtherOpenAlexIds { get; set; } = [];
 
     /// <summary>The papers this author is listed on.</summary>
-    public List<Authorship> Authorships { get; set; } = [];
+    public List<Authorship> Authorships { get => _authorships ??= []; set => _authorships = value; }
+
+    private List<Authorship>? _authorships;
 
     /// <summary>The institutions this author is affiliated with.</summary>
-    public List<Affiliation> Affiliations { get; set; } = [];
+    public List<Affiliation> Affiliations { get => _affiliations ??= []; set => _affiliations = value; }
+
+    private List<Affiliation>? _affiliations;
 
     /// <summary>Metrics that outside sources report about this author, one row per source.</summary>
-    public List<ReportedAuthorMetrics> ReportedMetrics { get; set; } = [];
+    public List<ReportedAuthorMetrics> ReportedMetrics { get => _reportedMetrics ??= []; set => _reportedMetrics = value; }
+
+    private List<ReportedAuthorMetrics>? _reportedMetrics;
 }

@@ -1,6 +1,7 @@
 namespace ScholarGraph.Domain;
 
 /// <summary>A scholarly work.</summary>
+/// <remarks>Its related-row collections are created when first read: a row read for a page of hundreds holds none.</remarks>
 public sealed class Paper
 {
     /// <summary>Stable key (a slug); the GraphQL id is derived from it.</summary>
@@ -90,20 +91,32 @@ public sealed class Paper
     public DateTime? ReportedUpdatedAt { get; set; }
 
     /// <summary>Citations per year as outside sources report them (OpenAlex's <c>counts_by_year</c>).</summary>
-    public List<ReportedCitationsInYear> ReportedCitationsByYear { get; set; } = [];
+    public List<ReportedCitationsInYear> ReportedCitationsByYear { get => _reportedCitationsByYear ??= []; set => _reportedCitationsByYear = value; }
+
+    private List<ReportedCitationsInYear>? _reportedCitationsByYear;
 
     /// <summary>The authors of the paper.</summary>
-    public List<Authorship> Authorships { get; set; } = [];
+    public List<Authorship> Authorships { get => _authorships ??= []; set => _authorships = value; }
+
+    private List<Authorship>? _authorships;
 
     /// <summary>Institutions the paper names, whether or not the source ties them to an author.</summary>
-    public List<PaperInstitution> Institutions { get; set; } = [];
+    public List<PaperInstitution> Institutions { get => _institutions ??= []; set => _institutions = value; }
+
+    private List<PaperInstitution>? _institutions;
 
     /// <summary>Topics the paper covers.</summary>
-    public List<PaperTopic> Topics { get; set; } = [];
+    public List<PaperTopic> Topics { get => _topics ??= []; set => _topics = value; }
+
+    private List<PaperTopic>? _topics;
 
     /// <summary>Papers this paper cites.</summary>
-    public List<Citation> References { get; set; } = [];
+    public List<Citation> References { get => _references ??= []; set => _references = value; }
+
+    private List<Citation>? _references;
 
     /// <summary>Papers that cite this paper.</summary>
-    public List<Citation> CitedBy { get; set; } = [];
+    public List<Citation> CitedBy { get => _citedBy ??= []; set => _citedBy = value; }
+
+    private List<Citation>? _citedBy;
 }
