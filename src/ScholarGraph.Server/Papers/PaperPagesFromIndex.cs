@@ -25,7 +25,7 @@ namespace ScholarGraph.Server.Papers;
 /// first, papers without a date last, then by id) cut from the graph index, which holds every author's and topic's papers and
 /// each paper's publication day, instead of the windowed query (<c>ROW_NUMBER() OVER (PARTITION BY parent ...)</c>) a batch of
 /// parents otherwise costs (for topics of thousands of papers, tens of milliseconds). The page's cursors, <c>pageInfo</c> and <c>totalCount</c> are the store path's (the same cursor writer and
-/// slicing), so a cursor from one path continues on the other. Columns the index does not hold (a title, an abstract) are read
+/// slicing), so a cursor from one path continues on the other. Titles come from those kept beside the index (<see cref="GraphSnapshot.Titles"/>); columns it does not hold (an abstract, a DOI) are read
 /// for every page of the selection level in one keyed query.
 /// </summary>
 /// <remarks>
