@@ -122,8 +122,9 @@ public sealed class GraphIndexHolder(IDbContextFactory<ScholarGraphDbContext> co
             Volatile.Write(ref _current, snapshot);
             Volatile.Write(ref _built, covers);
             Interlocked.Increment(ref _fullBuilds);
-            logger.LogInformation("Graph index built in {Milliseconds} ms: {Papers} papers, {Authors} authors, {Topics} topics, {Bytes} bytes of arrays",
-                clock.ElapsedMilliseconds, snapshot.Index.Papers.Count, snapshot.Index.Authors.Count, snapshot.Index.Topics.Count, snapshot.Index.MemoryBytes);
+            logger.LogInformation("Graph index built in {Milliseconds} ms: {Papers} papers, {Authors} authors, {Topics} topics, {Bytes} bytes of arrays, {TextBytes} bytes of titles and names",
+                clock.ElapsedMilliseconds, snapshot.Index.Papers.Count, snapshot.Index.Authors.Count, snapshot.Index.Topics.Count, snapshot.Index.MemoryBytes,
+                snapshot.Titles.MemoryBytes + snapshot.Names.MemoryBytes);
         }
         finally
         {

@@ -31,6 +31,9 @@ public sealed class IndexedTexts
     /// <summary>No texts: every lookup falls back to the store.</summary>
     public static IndexedTexts Empty { get; } = new([], [], [], new(StringComparer.Ordinal));
 
+    /// <summary>Bytes held by the loaded texts: their UTF-8 and 8 bytes of offset and length each (the overlay not counted).</summary>
+    public long MemoryBytes => _utf8.LongLength + 4L * (_starts.Length + _lengths.Length);
+
     /// <summary>Whether writes since the texts were loaded changed or added any (they are then read from the overlay).</summary>
     public bool HasChanges => _changed.Count != 0;
 
