@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using GraphQLParser;
+using GraphQLParser.AST;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
+
+namespace ScholarGraph.GraphQL.Data.Execution.Direct;
+
+/// <summary>The fields a selection set asks of one object type, in response order, collected once per parsed document.</summary>
+internal sealed class SelectionPlan(IObjectGraphType type, FieldPlan[] fields)
+{
+    /// <summary>The object type the fields were collected for.</summary>
+    public IObjectGraphType Type { get; } = type;
+
+    /// <summary>The collected fields, one per response key.</summary>
+    public FieldPlan[] Fields { get; } = fields;
+
+    /// <summary>Builds the plan of <paramref name="selectionSet"/> on <paramref name="type"/> from GraphQL.NET's field collection.</summary>
+    public static SelectionPlan Collect(IObjectGraphType type, GraphQLSelectionSet selectionSet, ExecutionContext context, FieldCollector collect)
+    {
+        var fields = collect(context, type, selectionSet);
+        var plans = new FieldPlan[fields.Count];
+        var i = 0;
+        foreach (var (field, definition) in fields.Values)
+            plans[i++] = new FieldPlan(field, definition);
+        return new SelectionPlan(type, plans);
+    }
+}
+
+/// <summary>
+/// GraphQL.NET's collection of a selection set's fields on a type (fragments applied, same response keys merged). Plans are
+/// kept beyond the request, so the request's context is passed in, never captured.
+/// </summary>
+internal delegate Dictionary<string, (GraphQLField Field, FieldType FieldType)> FieldCollector(ExecutionContext context, IGraphType type, GraphQLSelectionSet selectionSet);
+
+/// <summary>One collected field: how it is resolved, and the plans of its selection set per object type, made when first needed.</summary>
+internal sealed class FieldPlan
+{
+    private readonly Lock _gate = new();
+    private (IObjectGraphType Type, SelectionPlan Plan)[] _children = [];
+    private EncodedResponseName? _encodedName;
+
+    public FieldPlan(GraphQLField field, FieldType definition)
+    {
+        Field = field;
+        Definition = definition;
+        ResponseName = field.Alias?.Name.StringValue ?? definition.Name;
+        // As GraphQL.NET's SelectResolver: a field without a resolver reads the source's member of its name.
+        Resolver = definition.Resolver ?? NameFieldResolver.Instance;
+        Member = definition.Resolver as IMemberResolver;
+    }
+
+    public GraphQLField Field { get; }
+
+    public FieldType Definition { get; }
+
+    /// <summary>The field's key in the response: its alias, else its name.</summary>
+    public string ResponseName { get; }
+
+    public IFieldResolver Resolver { get; }
+
+    /// <summary>The resolver where it only reads a member of the source (then it needs no resolve context).</summary>
+    public IMemberResolver? Member { get; }
+
+    public IGraphType Type => Definition.ResolvedType!;
+
+    /// <summary>The plan of this field's selection set on <paramref name="type"/> (a concrete type of the field's result).</summary>
+    public SelectionPlan ChildPlan(IObjectGraphType type, ExecutionContext context, FieldCollector collect)
+    {
+        foreach (var entry in Volatile.Read(ref _children))
+        {
+            if (ReferenceEquals(entry.Type, type))
+                return entry.Plan;
+        }
+        var plan = SelectionPlan.Collect(type, Field.SelectionSet!, context, collect);
+        lock (_gate)
+            _children = [.. _children, (type, plan)];
+        return plan;
+    }
+
+    /// <summary>The response key as a writer with <paramref name="options"/> writes it, encoded once.</summary>
+    public JsonEncodedText EncodedName(JsonSerializerOptions options, JavaScriptEncoder? encoder)
+    {
+        var encoded = Volatile.Read(ref _encodedName);
+        if (encoded is null || !ReferenceEquals(encoded.Encoder, encoder) || !ReferenceEquals(encoded.Policy, options.PropertyNamingPolicy))
+        {
+            var name = options.PropertyNamingPolicy?.ConvertName(ResponseName) ?? ResponseName;
+            encoded = new EncodedResponseName(encoder, options.PropertyNamingPolicy, JsonEncodedText.Encode(name, encoder));
+            Volatile.Write(ref _encodedName, encoded);
+        }
+        return encoded.Name;
+    }
+
+    private sealed record EncodedResponseName(JavaScriptEncoder? Encoder, JsonNamingPolicy? Policy, JsonEncodedText Name);
+}
+
+/// <summary>
+/// Whether a parsed operation can be executed directly, and its root plan per schema: worked out once per operation and kept
+/// as long as the parsed document is (documents are cached by their text).
+/// </summary>
+internal sealed class OperationPlan
+{
+    private static readonly ConditionalWeakTable<GraphQLOperationDefinition, OperationPlan> Plans = new();
+
+    private readonly Lock _gate = new();
+    private (ISchema Schema, SelectionPlan Root)[] _roots = [];
+
+    private OperationPlan(bool directable) => Directable = directable;
+
+    /// <summary>
+    /// Whether no directive appears in the operation, on a field, a fragment or its definition, at any depth: then the fields
+    /// GraphQL.NET collects do not depend on the request's variables, and one plan serves every request.
+    /// </summary>
+    public bool Directable { get; }
+
+    public static OperationPlan For(GraphQLOperationDefinition operation, GraphQLDocument document) =>
+        Plans.GetValue(operation, op => new OperationPlan(op.Directives is not { Count: > 0 } && FreeOfDirectives(op.SelectionSet, document, [])));
+
+    public SelectionPlan Root(ExecutionContext context, IObjectGraphType rootType, FieldCollector collect)
+    {
+        var schema = context.Schema;
+        foreach (var entry in Volatile.Read(ref _roots))
+        {
+            if (ReferenceEquals(entry.Schema, schema))
+                return entry.Root;
+        }
+        var root = SelectionPlan.Collect(rootType, context.Operation.SelectionSet, context, collect);
+        lock (_gate)
+            _roots = [.. _roots, (schema, root)];
+        return root;
+    }
+
+    private static bool FreeOfDirectives(GraphQLSelectionSet? selectionSet, GraphQLDocument document, HashSet<string> fragmentsSeen)
+    {
+        if (selectionSet is null)
+            return true;
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    if (field.Directives?.Count > 0 || !FreeOfDirectives(field.SelectionSet, document, fragmentsSeen))
+                        return false;
+                    break;
+                case GraphQLInlineFragment inline:
+                    if (inline.Directives?.Count > 0 || !FreeOfDirectives(inline.SelectionSet, document, fragmentsSeen))
+                        return false;
+                    break;
+                case GraphQLFragmentSpread spread:
+                    if (spread.Directives?.Count > 0)
+                        return false;
+                    var name = spread.FragmentName.Name.StringValue;
+                    if (!fragmentsSeen.Add(name))
+                        break;
+                    var fragment = document.FindFragmentDefinition(spread.FragmentName.Name.Value);
+                    if (fragment is null || fragment.Directives?.Count > 0 || !FreeOfDirectives(fragment.SelectionSet, document, fragmentsSeen))
+                        return false;
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
+}
