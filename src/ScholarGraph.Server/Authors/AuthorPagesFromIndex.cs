@@ -56,7 +56,7 @@ internal static class AuthorPagesFromIndex
             rows.Add(new Author { Id = key, Name = name });
         }
         var count = order.Length;
-        return QueryablePaging.Slice(rows, AuthorLoaders.AuthorsByName, page, () => new DeferredResult<int>(_ => Task.FromResult(count)));
+        return QueryablePaging.Slice(rows, AuthorLoaders.AuthorsByName, page, () => new ReadyResult<int>(count));
     }
 
     // Whether the connection's nodes read only the key and the name and its selection has no fragment (which might select

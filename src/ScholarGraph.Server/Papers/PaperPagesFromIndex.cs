@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -38,36 +39,47 @@ internal static class PaperPagesFromIndex
 {
     private static readonly ConditionalWeakTable<GraphQLField, Shape> Shapes = new();
 
+    // The row after a page only tells the slice that another page follows, and the slice drops it: one placeholder serves.
+    private static readonly Paper NextPageFollows = new() { Id = "", Title = "" };
+
     /// <summary>The page of <paramref name="authorId"/>'s papers the field asks for, or <c>null</c> where the store must answer.</summary>
     public static IDataLoaderResult<Connection<Paper>?>? TryLoadOfAuthor(IResolveFieldContext context, string authorId) =>
-        TryLoad(context, index => index.Authors.TryGetId(authorId, out var author) ? index.Authorship.PapersOf(author).ToArray() : null);
+        Answerable(context, out var shape, out var snapshot) && snapshot.Index.Authors.TryGetId(authorId, out var author)
+            ? Load(context, shape, snapshot, snapshot.Index.Authorship.PapersOf(author))
+            : null;
 
     /// <summary>The page of <paramref name="topicId"/>'s papers the field asks for, or <c>null</c> where the store must answer.</summary>
     public static IDataLoaderResult<Connection<Paper>?>? TryLoadOfTopic(IResolveFieldContext context, string topicId) =>
-        TryLoad(context, index => index.Topics.TryGetId(topicId, out var topic) ? index.CurrentPapersWithTopic(topic) : null);
+        Answerable(context, out var shape, out var snapshot) && snapshot.Index.Topics.TryGetId(topicId, out var topic)
+            ? Load(context, shape, snapshot, snapshot.Index.CurrentPapersWithTopic(topic))
+            : null;
 
-    // papersOf: the parent's papers in any order, or null where the index does not know the parent.
-    private static IDataLoaderResult<Connection<Paper>?>? TryLoad(IResolveFieldContext context, Func<ScholarlyIndex, int[]?> papersOf)
+    // Whether the field's shape and arguments are ones the index answers, and the index is built.
+    private static bool Answerable(IResolveFieldContext context, out Shape shape, out GraphSnapshot snapshot)
     {
-        var shape = Shapes.GetValue(context.FieldAst, _ => Shape.Of(context));
+        if (!Shapes.TryGetValue(context.FieldAst, out shape!))
+            shape = Shapes.GetValue(context.FieldAst, _ => Shape.Of(context));
+        snapshot = null!;
         if (!shape.Answerable || context.DataArgumentsKey().Length != 0
             || context.RequestServices!.GetRequiredService<GraphIndexHolder>() is not { IsBuilt: true } holder)
-            return null;
-        var snapshot = holder.Current;
-        var index = snapshot.Index;
-        if (papersOf(index) is not { } papers)
-            return null;
+            return false;
+        snapshot = holder.Current;
+        return true;
+    }
+
+    // papers: the parent's papers in any order.
+    private static IDataLoaderResult<Connection<Paper>?>? Load(IResolveFieldContext context, Shape shape, GraphSnapshot snapshot, ReadOnlySpan<int> papers)
+    {
         var page = PageRequest.From(context, context.RequestServices!.GetRequiredService<PagingOptions>());
         if (!page.Forward)
             return null;
 
         var titles = shape.IndexHoldsEverySelectedMember && shape.ReadsTitle ? snapshot.Titles : null;
-        var (rows, everyTitle) = PageRows(index, titles, papers, page, context);
+        var (rows, everyTitle) = PageRows(snapshot.Index, titles, papers, page, context);
         var count = papers.Length;
-        var connection = QueryablePaging.Slice(rows, PaperLoaders.PapersNewestFirst, page,
-            () => new DeferredResult<int>(_ => Task.FromResult(count)));
+        var connection = QueryablePaging.Slice(rows, PaperLoaders.PapersNewestFirst, page, () => new ReadyResult<int>(count));
         if (shape.IndexHoldsEverySelectedMember && everyTitle)
-            return new DeferredResult<Connection<Paper>?>(_ => Task.FromResult<Connection<Paper>?>(connection));
+            return new ReadyResult<Connection<Paper>?>(connection);
         return WithStoredColumns(context, connection, shape.Projection);
     }
 
@@ -75,16 +87,32 @@ internal static class PaperPagesFromIndex
     // knows of it: the key and the publication date, which are the ordering's members and so all the cursor needs. The papers
     // (a topic may have thousands) are sorted by day as integers; keys are read and compared only within the days the page
     // reaches. With titles, each row's title is set from them; EveryTitle says whether they held all (else the store answers).
-    // Sorts papers in place.
-    private static (List<Paper> Rows, bool EveryTitle) PageRows(ScholarlyIndex index, IndexedTexts? titles, int[] papers, PageRequest page,
-        IResolveFieldContext context)
+    private static (List<Paper> Rows, bool EveryTitle) PageRows(ScholarlyIndex index, IndexedTexts? titles, ReadOnlySpan<int> parentPapers,
+        PageRequest page, IResolveFieldContext context)
+    {
+        // Sorted in arrays of the pool: a request cuts a page for each of its parents, and only the page's rows outlive it.
+        var sorted = ArrayPool<int>.Shared.Rent(parentPapers.Length);
+        var days = ArrayPool<int>.Shared.Rent(parentPapers.Length);
+        try
+        {
+            return PageRows(index, titles, parentPapers, sorted.AsSpan(0, parentPapers.Length), days.AsSpan(0, parentPapers.Length), page, context);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sorted);
+            ArrayPool<int>.Shared.Return(days);
+        }
+    }
+
+    private static (List<Paper> Rows, bool EveryTitle) PageRows(ScholarlyIndex index, IndexedTexts? titles, ReadOnlySpan<int> parentPapers,
+        Span<int> papers, Span<int> newestFirst, PageRequest page, IResolveFieldContext context)
     {
         // Newest first: ~day reverses the order without overflow, and NoDay (int.MinValue) becomes the largest, so undated
         // papers sort last, where SQL's descending order puts nulls (SQLite and PostgreSQL alike).
-        var newestFirst = new int[papers.Length];
+        parentPapers.CopyTo(papers);
         for (var i = 0; i < papers.Length; i++)
             newestFirst[i] = ~index.PublicationDay(papers[i]);
-        Array.Sort(newestFirst, papers);
+        newestFirst.Sort(papers);
 
         int afterDay = 0;
         string? afterKey = null;
@@ -106,17 +134,26 @@ internal static class PaperPagesFromIndex
             if (afterKey is null || day <= afterDay)
             {
                 // One day's papers by key, compared by code unit as SQLite and PostgreSQL's "C" collation compare them.
-                var keys = new string[end - first];
-                var ids = papers.AsSpan(first, end - first);
-                for (var i = 0; i < keys.Length; i++)
-                    keys[i] = index.Papers.KeyOf(ids[i]);
-                keys.AsSpan().Sort(ids, StringComparer.Ordinal);
-                DateOnly? date = day == ScholarlyIndex.NoDay ? null : DateOnly.FromDayNumber(day);
-                for (var i = 0; i < keys.Length && rows.Count <= page.Size; i++)
+                var ids = papers.Slice(first, end - first);
+                string[]? keys = null;
+                if (ids.Length > 1)
                 {
-                    var key = keys[i];
+                    keys = new string[ids.Length];
+                    for (var i = 0; i < keys.Length; i++)
+                        keys[i] = index.Papers.KeyOf(ids[i]);
+                    keys.AsSpan().Sort(ids, StringComparer.Ordinal);
+                }
+                DateOnly? date = day == ScholarlyIndex.NoDay ? null : DateOnly.FromDayNumber(day);
+                for (var i = 0; i < ids.Length && rows.Count <= page.Size; i++)
+                {
+                    var key = keys?[i] ?? index.Papers.KeyOf(ids[i]);
                     if (afterKey is not null && day == afterDay && string.CompareOrdinal(key, afterKey) <= 0)
                         continue;
+                    if (rows.Count == page.Size)
+                    {
+                        rows.Add(NextPageFollows);
+                        break;
+                    }
                     // Without titles, Title is left null as a projection that does not read it leaves it.
                     string? title = null;
                     if (titles is not null && !titles.TryGet(key, ids[i], out title))

@@ -88,9 +88,14 @@ internal sealed class DirectExecution
                 _deferred = [];
                 // Every load of the level is asked for before any is awaited: the first dispatches the batch for all.
                 var results = new Task<object?>[deferred.Count];
+                var allDone = true;
                 for (var i = 0; i < results.Length; i++)
+                {
                     results[i] = deferred[i].Result.GetResultAsync(Context.CancellationToken);
-                await Task.WhenAll(results).ConfigureAwait(false);
+                    allDone &= results[i].IsCompletedSuccessfully;
+                }
+                if (!allDone)
+                    await Task.WhenAll(results).ConfigureAwait(false);
                 for (var i = 0; i < results.Length; i++)
                     Settle(deferred[i].Target, deferred[i].Slot, results[i].Result);
                 continue;

@@ -37,7 +37,7 @@ internal sealed class DirectResolveFieldContext(DirectExecution run, ObjectResul
         }
     }
 
-    public IDictionary<string, ArgumentValue>? Arguments => _context.GetArguments(_field.Definition, _field.Field);
+    public IDictionary<string, ArgumentValue>? Arguments => field ??= _context.GetArguments(_field.Definition, _field.Field);
 
     public IDictionary<string, DirectiveInfo>? Directives => _context.GetDirectives(_field.Field);
 

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using ScholarGraph.GraphQL.Data.Execution;
 
 namespace ScholarGraph.GraphQL.Data.Paging.Types;
 
@@ -21,20 +22,20 @@ public abstract class ConnectionGraphType<TNodeGraphType> : ObjectGraphType<ICon
         Edge = new ObjectGraphType<IEdge> { Name = name + "Edge", Description = "An edge in a connection." };
         Edge.Field<NonNullGraphType<StringGraphType>>("cursor")
             .Description("A cursor for use in pagination.")
-            .Resolve(c => c.Source.Cursor);
+            .FieldType.Resolver = new MemberResolver<IEdge, string>(e => e.Cursor);
         Edge.Field<NonNullGraphType<TNodeGraphType>>("node")
             .Description($"The item at the end of the edge: {nodeDescription}.")
             .Resolve(c => NodeOf(c.Source));
 
         Field<NonNullGraphType<PageInfoGraphType>>("pageInfo")
             .Description("Information to aid in pagination.")
-            .Resolve(c => c.Source.PageInfo);
+            .FieldType.Resolver = new MemberResolver<IConnection, PageInfo>(c => c.PageInfo);
         Field("edges", new ListGraphType(new NonNullGraphType(Edge)))
             .Description("A list of edges.")
-            .Resolve(c => c.Source.Edges);
+            .FieldType.Resolver = new MemberResolver<IConnection, IReadOnlyList<IEdge>>(c => c.Edges);
         Field<ListGraphType<NonNullGraphType<TNodeGraphType>>>("nodes")
             .Description("A flattened list of the nodes.")
-            .Resolve(c => c.Source.Edges.Select(NodeOf));
+            .Resolve(c => NodesOf(c.Source.Edges));
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("Identifies the total count of items in the connection. Counted only when selected.")
             .Resolve(c => c.Source.TotalCount());
@@ -45,6 +46,15 @@ public abstract class ConnectionGraphType<TNodeGraphType> : ObjectGraphType<ICon
     /// (such as a coauthorship's weight) stores that record as the edge's node and returns the far end here.
     /// </summary>
     protected virtual object? NodeOf(IEdge edge) => edge.Node;
+
+    // An array, which execution walks by index, rather than a query over the edges.
+    private object?[] NodesOf(IReadOnlyList<IEdge> edges)
+    {
+        var nodes = new object?[edges.Count];
+        for (var i = 0; i < nodes.Length; i++)
+            nodes[i] = NodeOf(edges[i]);
+        return nodes;
+    }
 
     /// <summary>The edge type; derived connections may add fields that describe the relationship the edge stands for.</summary>
     protected ObjectGraphType<IEdge> Edge { get; }
