@@ -67,7 +67,9 @@ public sealed class Paper
     public string? OpenAccessStatus { get; set; }
 
     /// <summary>Keywords the source assigns to the work, most relevant first; empty when it assigns none.</summary>
-    public List<string> Keywords { get; set; } = [];
+    public List<string> Keywords { get => _keywords ??= []; set => _keywords = value; }
+
+    private List<string>? _keywords;
 
     /// <summary>The key of the venue the work was published in, or <c>null</c>.</summary>
     public string? VenueId { get; set; }

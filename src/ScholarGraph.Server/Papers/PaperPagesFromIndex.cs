@@ -90,12 +90,17 @@ internal static class PaperPagesFromIndex
     private static (List<Paper> Rows, bool EveryTitle) PageRows(ScholarlyIndex index, IndexedTexts? titles, ReadOnlySpan<int> parentPapers,
         PageRequest page, IResolveFieldContext context)
     {
-        // Sorted in arrays of the pool: a request cuts a page for each of its parents, and only the page's rows outlive it.
-        var sorted = ArrayPool<int>.Shared.Rent(parentPapers.Length);
-        var days = ArrayPool<int>.Shared.Rent(parentPapers.Length);
+        // Sorted on the stack, or for a parent of many papers in arrays of the pool: a request cuts a page for each of its
+        // parents, and only the page's rows outlive it.
+        const int OnTheStack = 256;
+        var count = parentPapers.Length;
+        if (count <= OnTheStack)
+            return PageRows(index, titles, parentPapers, stackalloc int[count], stackalloc int[count], page, context);
+        var sorted = ArrayPool<int>.Shared.Rent(count);
+        var days = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            return PageRows(index, titles, parentPapers, sorted.AsSpan(0, parentPapers.Length), days.AsSpan(0, parentPapers.Length), page, context);
+            return PageRows(index, titles, parentPapers, sorted.AsSpan(0, count), days.AsSpan(0, count), page, context);
         }
         finally
         {

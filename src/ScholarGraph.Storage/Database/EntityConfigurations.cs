@@ -73,7 +73,9 @@ public static class EntityConfigurations
             paper.Property(p => p.Language).HasMaxLength(20);
             paper.Property(p => p.OpenAccessStatus).HasMaxLength(20);
             // JSON lists default to empty in the database too, so rows written by plain SQL (older tools, tests) stay valid.
-            paper.Property(p => p.Keywords).HasDefaultValueSql(emptyList);
+            // Read and written through the property, whose getter gives an empty list for a paper that never set one (its
+            // backing field is created when first read, as the related-row lists are).
+            paper.Property(p => p.Keywords).HasDefaultValueSql(emptyList).UsePropertyAccessMode(PropertyAccessMode.Property);
             // Stored as written (UTC); SQLite keeps no kind, so it is given back on reading.
             paper.Property(p => p.ReportedUpdatedAt).HasConversion(v => v, v => v == null ? null : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
             paper.HasIndex(p => p.VenueId);

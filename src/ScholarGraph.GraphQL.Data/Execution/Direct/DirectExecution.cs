@@ -127,10 +127,13 @@ internal sealed class DirectExecution
         var fields = value.Plan.Fields;
         for (var i = 0; i < fields.Length; i++)
         {
-            if (fields[i].Member is { } member)
-                value.Values[i] = Complete(fields[i], fields[i].Type, member.Read(value.Source), value, i);
-            else
+            var field = fields[i];
+            if (field.Member is not { } member)
                 _pending.Enqueue((value, i));
+            else if (field.Shape.Scalar is not null)
+                value.Values[i] = Complete(field, field.Shape, member.Read(value.Source), value, i);
+            else
+                Settle(value, i, member.Read(value.Source));
         }
     }
 
@@ -152,57 +155,47 @@ internal sealed class DirectExecution
             return;
         }
         var field = target.Plan.Fields[slot];
-        target.Values[slot] = Complete(field, field.Type, result, target, slot);
+        target.Values[slot] = Complete(field, field.Shape, result, target, slot);
     }
 
     // The value as the response holds it, or the run given up where GraphQL.NET would report an error.
-    private object? Complete(FieldPlan field, IGraphType type, object? value, ResultValue parent, int key)
+    // A scalar's value that is a data loader result fails its serialization, as GraphQL.NET's would; a composite one is
+    // checked for it.
+    private object? Complete(FieldPlan field, ValueShape shape, object? value, ResultValue parent, int key)
     {
-        var nonNull = false;
-        if (type is NonNullGraphType nonNullType)
-        {
-            nonNull = true;
-            type = nonNullType.ResolvedType!;
-        }
         if (value is null)
-            return nonNull ? throw new GivenUp() : null;
+            return shape.NonNull ? throw new GivenUp() : null;
+        if (shape.Scalar is { } scalar)
+            return scalar.Serialize(value) ?? (shape.NonNull ? throw new GivenUp() : null);
         if (value is IDataLoaderResult)
             throw new GivenUp();
-
-        switch (type)
-        {
-            case ScalarGraphType scalar:
-                return scalar.Serialize(value) ?? (nonNull ? throw new GivenUp() : null);
-            case ListGraphType listType:
-                return CompleteList(field, listType, value, parent, key);
-            case IObjectGraphType objectType:
-                return CompleteObject(field, objectType, value, parent, key);
-            case IAbstractGraphType abstractType:
-                var resolved = abstractType.GetObjectType(value, Context.Schema);
-                if (resolved is null || !abstractType.IsPossibleType(resolved))
-                    throw new GivenUp();
-                return CompleteObject(field, resolved, value, parent, key);
-            default:
-                throw new GivenUp();
-        }
+        if (shape.Item is { } item)
+            return CompleteList(field, item, value, parent, key);
+        if (shape.Object is { } objectType)
+            return CompleteObject(field, objectType, value, parent, key);
+        if (shape.Abstract is not { } abstractType)
+            throw new GivenUp();
+        var resolved = abstractType.GetObjectType(value, Context.Schema);
+        if (resolved is null || !abstractType.IsPossibleType(resolved))
+            throw new GivenUp();
+        return CompleteObject(field, resolved, value, parent, key);
     }
 
-    private ListResult CompleteList(FieldPlan field, ListGraphType listType, object value, ResultValue parent, int key)
+    private ListResult CompleteList(FieldPlan field, ValueShape item, object value, ResultValue parent, int key)
     {
         if (value is not IEnumerable items || value is string)
             throw new GivenUp();
-        var itemType = listType.ResolvedType!;
         if (items is IList list)
         {
             var result = new ListResult(parent, key, list.Count);
             for (var i = 0; i < list.Count; i++)
-                result.Items[i] = Complete(field, itemType, list[i], result, i);
+                result.Items[i] = Complete(field, item, list[i], result, i);
             return result;
         }
         var collected = new ListResult(parent, key, 0);
         var completed = new List<object?>();
-        foreach (var item in items)
-            completed.Add(Complete(field, itemType, item, collected, completed.Count));
+        foreach (var each in items)
+            completed.Add(Complete(field, item, each, collected, completed.Count));
         collected.Items = [.. completed];
         return collected;
     }

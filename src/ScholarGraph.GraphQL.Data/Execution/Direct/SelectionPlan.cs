@@ -51,6 +51,7 @@ internal sealed class FieldPlan
         // As GraphQL.NET's SelectResolver: a field without a resolver reads the source's member of its name.
         Resolver = definition.Resolver ?? NameFieldResolver.Instance;
         Member = definition.Resolver as IMemberResolver;
+        Shape = ValueShape.Of(definition.ResolvedType!);
     }
 
     public GraphQLField Field { get; }
@@ -65,7 +66,8 @@ internal sealed class FieldPlan
     /// <summary>The resolver where it only reads a member of the source (then it needs no resolve context).</summary>
     public IMemberResolver? Member { get; }
 
-    public IGraphType Type => Definition.ResolvedType!;
+    /// <summary>How the field's values are completed, worked out from its type once.</summary>
+    public ValueShape Shape { get; }
 
     /// <summary>The plan of this field's selection set on <paramref name="type"/> (a concrete type of the field's result).</summary>
     public SelectionPlan ChildPlan(IObjectGraphType type, ExecutionContext context, FieldCollector collect)
@@ -165,4 +167,33 @@ internal sealed class OperationPlan
         }
         return true;
     }
+}
+
+/// <summary>
+/// A field's type as completing a value needs it, unwrapped once: whether null is refused, and then a scalar (or enum) to
+/// serialize with, the shape of a list's items, an object type, or an abstract type to resolve.
+/// </summary>
+internal sealed class ValueShape
+{
+    private ValueShape(bool nonNull, IGraphType type)
+    {
+        NonNull = nonNull;
+        Scalar = type as ScalarGraphType;
+        Item = type is ListGraphType list ? Of(list.ResolvedType!) : null;
+        Object = type as IObjectGraphType;
+        Abstract = type as IAbstractGraphType;
+    }
+
+    public bool NonNull { get; }
+
+    public ScalarGraphType? Scalar { get; }
+
+    public ValueShape? Item { get; }
+
+    public IObjectGraphType? Object { get; }
+
+    public IAbstractGraphType? Abstract { get; }
+
+    public static ValueShape Of(IGraphType type) =>
+        type is NonNullGraphType nonNull ? new ValueShape(true, nonNull.ResolvedType!) : new ValueShape(false, type);
 }
