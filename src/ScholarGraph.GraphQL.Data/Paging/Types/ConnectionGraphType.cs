@@ -20,12 +20,14 @@ public abstract class ConnectionGraphType<TNodeGraphType> : ObjectGraphType<ICon
         Name = name + "Connection";
         Description = "A connection to a list of items.";
         Edge = new ObjectGraphType<IEdge> { Name = name + "Edge", Description = "An edge in a connection." };
+        // Cursors, nodes, edges and the page's information are read from the edge or connection alone (member resolvers, read
+        // without a resolve context); the total count is a loader result, resolved as any field's.
         Edge.Field<NonNullGraphType<StringGraphType>>("cursor")
             .Description("A cursor for use in pagination.")
             .FieldType.Resolver = new MemberResolver<IEdge, string>(e => e.Cursor);
         Edge.Field<NonNullGraphType<TNodeGraphType>>("node")
             .Description($"The item at the end of the edge: {nodeDescription}.")
-            .Resolve(c => NodeOf(c.Source));
+            .FieldType.Resolver = new MemberResolver<IEdge, object?>(NodeOf);
 
         Field<NonNullGraphType<PageInfoGraphType>>("pageInfo")
             .Description("Information to aid in pagination.")
@@ -35,7 +37,7 @@ public abstract class ConnectionGraphType<TNodeGraphType> : ObjectGraphType<ICon
             .FieldType.Resolver = new MemberResolver<IConnection, IReadOnlyList<IEdge>>(c => c.Edges);
         Field<ListGraphType<NonNullGraphType<TNodeGraphType>>>("nodes")
             .Description("A flattened list of the nodes.")
-            .Resolve(c => NodesOf(c.Source.Edges));
+            .FieldType.Resolver = new MemberResolver<IConnection, object?[]>(c => NodesOf(c.Edges));
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("Identifies the total count of items in the connection. Counted only when selected.")
             .Resolve(c => c.Source.TotalCount());
