@@ -6,6 +6,7 @@ using GraphQL.SystemTextJson;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Execution;
 using ScholarGraph.GraphQL.Data.Projection.Extensions;
 
@@ -173,6 +174,8 @@ public sealed class DirectExecutionTests
         query.Field<ListGraphType<MemberType>>("members").Resolve(_ => People.Take(3).Cast<object>().Concat(Groups).ToList());
         query.Field<NamedType>("named").Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(c => (object?)People.FirstOrDefault(p => p.Id == c.GetArgument<string>("id")) ?? Groups.FirstOrDefault(g => g.Id == c.GetArgument<string>("id")));
+        // A person already known, as a page cut from memory is: a loader result GraphQL.NET awaits with the level's loads.
+        query.Field<PersonType>("ready").Resolve(_ => new ReadyResult<Person?>(People[4]));
         // A person whose name lists the sub-fields its resolver saw.
         query.Field<PersonType>("peek").Resolve(c => new Person { Id = "peek", Name = string.Join(",", c.SubFields!.Keys), GroupId = "g0" });
         var schema = new Schema { Query = query };
@@ -194,6 +197,7 @@ public sealed class DirectExecutionTests
         { "query($id: ID!, $note: String) { named(id: $id) { __typename name ... on Person { where(note: $note) } } }",
             ["""{"id":"p1","note":"one"}""", """{"id":"g2"}""", """{"id":"nobody"}""", """{"id":"p4","note":"four"}"""] },
         { "{ peek { name tags group { name } } }", ["{}"] },
+        { "{ ready { name group { name } friends { name } } people { name group { size } } }", ["{}"] },
         // Errors: a resolver adding one, one throwing, a null in a non-null place (propagated up to the list).
         { "{ people { name warn } }", ["{}"] },
         { "{ people { name fails } }", ["{}"] },
@@ -248,6 +252,23 @@ public sealed class DirectExecutionTests
         // groups go in the one batch with the people's.
         Assert.Equal(1, parallelBatches);
         Assert.Equal(parallelBatches, directBatches);
+    }
+
+    [Fact]
+    public async Task A_value_already_known_is_completed_at_once_so_the_loads_beneath_it_join_the_levels_batch()
+    {
+        var document = GraphQLParser.Parser.Parse("{ ready { group { name } } people { group { name } } }");
+
+        var before = _groupBatches;
+        await ExecuteAsync(new ParallelExecutionStrategy(), document, "{}");
+        var parallelBatches = _groupBatches - before;
+        before = _groupBatches;
+        await ExecuteAsync(new LeanParallelExecutionStrategy(), document, "{}");
+        var directBatches = _groupBatches - before;
+
+        // GraphQL.NET awaits the ready person with the people's group loads, so its group is loaded a batch later.
+        Assert.Equal(2, parallelBatches);
+        Assert.Equal(1, directBatches);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using GraphQL.DataLoader;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
+using ScholarGraph.GraphQL.Data.Batching;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace ScholarGraph.GraphQL.Data.Execution.Direct;
@@ -149,6 +150,9 @@ internal sealed class DirectExecution
 
     private void Settle(ObjectResult target, int slot, object? result)
     {
+        // A value already known waits for no batch: its object is completed now, and loads beneath it still go with the level's.
+        while (result is IReadyResult ready)
+            result = ready.Value;
         if (result is IDataLoaderResult loading)
         {
             _deferred.Add((target, slot, loading));
