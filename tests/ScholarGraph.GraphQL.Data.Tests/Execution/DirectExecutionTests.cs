@@ -1,10 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
-using GraphQL.DI;
 using GraphQL.Execution;
-using GraphQL.SystemTextJson;
 using GraphQL.Types;
-using GraphQL.Validation;
 using GraphQLParser.AST;
 using ScholarGraph.GraphQL.Data.Batching;
 using ScholarGraph.GraphQL.Data.Execution;
@@ -280,17 +277,6 @@ public sealed class DirectExecutionTests
         Assert.Contains("warned about person 0", json);
     }
 
-    private static async Task<(string Json, ExecutionResult Result)> ExecuteAsync(IExecutionStrategy strategy, GraphQLDocument document, string variables)
-    {
-        var executer = new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(),
-            new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(strategy, OperationType.Query)]), Array.Empty<IConfigureExecution>());
-        var serializer = new GraphQLSerializer();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Schema = Schema,
-            Document = document,
-            Variables = serializer.Deserialize<Inputs>(variables),
-        });
-        return (serializer.Serialize(result), result);
-    }
+    private static Task<(string Json, ExecutionResult Result)> ExecuteAsync(IExecutionStrategy strategy, GraphQLDocument document, string variables) =>
+        StrategyHarness.ExecuteAsync(strategy, Schema, document, variables);
 }

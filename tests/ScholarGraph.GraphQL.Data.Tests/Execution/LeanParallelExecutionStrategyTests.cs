@@ -1,9 +1,6 @@
 using GraphQL;
-using GraphQL.DI;
 using GraphQL.Execution;
-using GraphQL.SystemTextJson;
 using GraphQL.Types;
-using GraphQL.Validation;
 using GraphQLParser.AST;
 using ScholarGraph.GraphQL.Data.Execution;
 using ScholarGraph.GraphQL.Data.Projection.Extensions;
@@ -137,19 +134,8 @@ public sealed class LeanParallelExecutionStrategyTests
         Assert.Equal(parallel, lean);
     }
 
-    private static async Task<string> ExecuteAsync(IExecutionStrategy strategy, GraphQLDocument document, string variables, ISchema? schema = null)
-    {
-        var executer = new DocumentExecuter(new GraphQLDocumentBuilder(), new DocumentValidator(),
-            new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(strategy, OperationType.Query)]), Array.Empty<IConfigureExecution>());
-        var serializer = new GraphQLSerializer();
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Schema = schema ?? Schema,
-            Document = document,
-            Variables = serializer.Deserialize<Inputs>(variables),
-        });
-        return serializer.Serialize(result);
-    }
+    private static async Task<string> ExecuteAsync(IExecutionStrategy strategy, GraphQLDocument document, string variables, ISchema? schema = null) =>
+        (await StrategyHarness.ExecuteAsync(strategy, schema ?? Schema, document, variables)).Json;
 
     private sealed class CountingLean : LeanParallelExecutionStrategy
     {
