@@ -86,7 +86,8 @@ public class LeanParallelExecutionStrategy : ParallelExecutionStrategy
             return;
         }
         if (!Collected.TryGetValue(selectionSet, out var collected))
-            collected = Collected.GetValue(selectionSet, set => new CollectedFields(DependsOnRequest(set, context.Document)));
+            // Sub-selections are collected on their own, so only this level's directives count.
+            collected = Collected.GetValue(selectionSet, set => new CollectedFields(SelectionDirectives.AnyIn(set, context.Document, inSubSelections: false)));
         if (collected.DependsOnRequest)
         {
             base.SetSubFieldNodes(context, parent);
@@ -94,8 +95,8 @@ public class LeanParallelExecutionStrategy : ParallelExecutionStrategy
         }
 
         var parentType = parent.GetObjectGraphType(context.Schema) ?? (IComplexGraphType)parent.GraphType;
-        var fields = collected.Find(context.Schema, parentType)
-            ?? collected.Add(context.Schema, parentType, [.. CollectFieldsFrom(context, parentType, selectionSet, null).Values]);
+        if (!collected.ByType.TryGet((context.Schema, parentType), out var fields))
+            fields = collected.ByType.Add((context.Schema, parentType), [.. CollectFieldsFrom(context, parentType, selectionSet, null).Values]);
         var nodes = new ExecutionNode[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
@@ -105,53 +106,11 @@ public class LeanParallelExecutionStrategy : ParallelExecutionStrategy
         parent.SubFields = nodes;
     }
 
-    // Whether a directive in the selection set, or in a fragment it spreads or inlines (at this level: sub-selections are
-    // collected on their own), may drop or keep a field per request.
-    private static bool DependsOnRequest(GraphQLSelectionSet selectionSet, GraphQLDocument document)
-    {
-        foreach (var selection in selectionSet.Selections)
-        {
-            switch (selection)
-            {
-                case GraphQLField field when field.Directives?.Count > 0:
-                    return true;
-                case GraphQLInlineFragment inline when inline.Directives?.Count > 0 || DependsOnRequest(inline.SelectionSet, document):
-                    return true;
-                case GraphQLFragmentSpread spread:
-                    if (spread.Directives?.Count > 0)
-                        return true;
-                    var fragment = document.FindFragmentDefinition(spread.FragmentName.Name.Value);
-                    if (fragment is null || fragment.Directives?.Count > 0 || DependsOnRequest(fragment.SelectionSet, document))
-                        return true;
-                    break;
-            }
-        }
-        return false;
-    }
-
     /// <summary>A selection set's collected fields per object type, for the schema they were collected against.</summary>
     private sealed class CollectedFields(bool dependsOnRequest)
     {
-        private readonly Lock _gate = new();
-        private (ISchema Schema, IGraphType Type, (GraphQLField Field, FieldType Definition)[] Fields)[] _byType = [];
-
         public bool DependsOnRequest { get; } = dependsOnRequest;
 
-        public (GraphQLField Field, FieldType Definition)[]? Find(ISchema schema, IGraphType type)
-        {
-            foreach (var entry in Volatile.Read(ref _byType))
-            {
-                if (ReferenceEquals(entry.Type, type) && ReferenceEquals(entry.Schema, schema))
-                    return entry.Fields;
-            }
-            return null;
-        }
-
-        public (GraphQLField Field, FieldType Definition)[] Add(ISchema schema, IGraphType type, (GraphQLField Field, FieldType Definition)[] fields)
-        {
-            lock (_gate)
-                _byType = [.. _byType, (schema, type, fields)];
-            return fields;
-        }
+        public AppendOnlyLookup<(ISchema Schema, IGraphType Type), (GraphQLField Field, FieldType Definition)[]> ByType { get; } = new();
     }
 }

@@ -205,17 +205,8 @@ public sealed class DirectExecutionTests
 
     [Theory]
     [MemberData(nameof(Documents))]
-    public async Task Each_request_of_one_parsed_document_is_answered_as_GraphQL_NETs_parallel_strategy_answers_it(string query, string[] variableSets)
-    {
-        var document = GraphQLParser.Parser.Parse(query);
-        var lean = new LeanParallelExecutionStrategy();
-        foreach (var variables in variableSets)
-        {
-            var (expected, _) = await ExecuteAsync(new ParallelExecutionStrategy(), document, variables);
-            var (actual, _) = await ExecuteAsync(lean, document, variables);
-            Assert.Equal(expected, actual);
-        }
-    }
+    public Task Each_request_of_one_parsed_document_is_answered_as_GraphQL_NETs_parallel_strategy_answers_it(string query, string[] variableSets) =>
+        StrategyHarness.AssertAnswersAsParallelStrategyAsync(new LeanParallelExecutionStrategy(), Schema, query, variableSets);
 
     [Fact]
     public async Task A_query_without_directives_or_errors_is_executed_without_execution_nodes_and_others_with_them()

@@ -83,17 +83,8 @@ public sealed class LeanParallelExecutionStrategyTests
 
     [Theory]
     [MemberData(nameof(Documents))]
-    public async Task Each_request_of_one_parsed_document_is_answered_as_GraphQL_NETs_parallel_strategy_answers_it(string query, string[] variableSets)
-    {
-        var document = GraphQLParser.Parser.Parse(query);
-        var lean = new LeanParallelExecutionStrategy();
-        foreach (var variables in variableSets)
-        {
-            var expected = await ExecuteAsync(new ParallelExecutionStrategy(), document, variables);
-            var actual = await ExecuteAsync(lean, document, variables);
-            Assert.Equal(expected, actual);
-        }
-    }
+    public Task Each_request_of_one_parsed_document_is_answered_as_GraphQL_NETs_parallel_strategy_answers_it(string query, string[] variableSets) =>
+        StrategyHarness.AssertAnswersAsParallelStrategyAsync(new LeanParallelExecutionStrategy(), Schema, query, variableSets);
 
     [Fact]
     public async Task A_selection_set_is_collected_once_per_object_type_not_once_per_object()

@@ -24,4 +24,19 @@ internal static class StrategyHarness
         });
         return (serializer.Serialize(result), result);
     }
+
+    /// <summary>
+    /// Executes <paramref name="query"/>, parsed once, with each of <paramref name="variableSets"/> in turn through
+    /// GraphQL.NET's parallel strategy and through <paramref name="strategy"/>, and asserts the two answers equal byte for byte.
+    /// </summary>
+    public static async Task AssertAnswersAsParallelStrategyAsync(IExecutionStrategy strategy, ISchema schema, string query, IEnumerable<string> variableSets)
+    {
+        var document = GraphQLParser.Parser.Parse(query);
+        foreach (var variables in variableSets)
+        {
+            var (expected, _) = await ExecuteAsync(new ParallelExecutionStrategy(), schema, document, variables);
+            var (actual, _) = await ExecuteAsync(strategy, schema, document, variables);
+            Assert.Equal(expected, actual);
+        }
+    }
 }

@@ -162,9 +162,8 @@ internal sealed class DirectExecution
         target.Values[slot] = Complete(field, field.Shape, result, target, slot);
     }
 
-    // The value as the response holds it, or the run given up where GraphQL.NET would report an error.
-    // A scalar's value that is a data loader result fails its serialization, as GraphQL.NET's would; a composite one is
-    // checked for it.
+    // The value as the response holds it, or the run given up where GraphQL.NET would report an error. A scalar's value that
+    // is a data loader result fails its serialization, as on GraphQL.NET's path; a composite one is checked for it.
     private object? Complete(FieldPlan field, ValueShape shape, object? value, ResultValue parent, int key)
     {
         if (value is null)

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using GraphQL.Resolvers;
 using GraphQL.Types;
-using GraphQLParser;
 using GraphQLParser.AST;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
@@ -39,8 +38,7 @@ internal delegate Dictionary<string, (GraphQLField Field, FieldType FieldType)> 
 /// <summary>One collected field: how it is resolved, and the plans of its selection set per object type, made when first needed.</summary>
 internal sealed class FieldPlan
 {
-    private readonly Lock _gate = new();
-    private (IObjectGraphType Type, SelectionPlan Plan)[] _children = [];
+    private readonly AppendOnlyLookup<IObjectGraphType, SelectionPlan> _children = new();
     private EncodedResponseName? _encodedName;
 
     public FieldPlan(GraphQLField field, FieldType definition)
@@ -72,15 +70,7 @@ internal sealed class FieldPlan
     /// <summary>The plan of this field's selection set on <paramref name="type"/> (a concrete type of the field's result).</summary>
     public SelectionPlan ChildPlan(IObjectGraphType type, ExecutionContext context, FieldCollector collect)
     {
-        foreach (var entry in Volatile.Read(ref _children))
-        {
-            if (ReferenceEquals(entry.Type, type))
-                return entry.Plan;
-        }
-        var plan = SelectionPlan.Collect(type, Field.SelectionSet!, context, collect);
-        lock (_gate)
-            _children = [.. _children, (type, plan)];
-        return plan;
+        return _children.TryGet(type, out var plan) ? plan : _children.Add(type, SelectionPlan.Collect(type, Field.SelectionSet!, context, collect));
     }
 
     /// <summary>The response key as a writer with <paramref name="options"/> writes it, encoded once.</summary>
@@ -107,8 +97,7 @@ internal sealed class OperationPlan
 {
     private static readonly ConditionalWeakTable<GraphQLOperationDefinition, OperationPlan> Plans = new();
 
-    private readonly Lock _gate = new();
-    private (ISchema Schema, SelectionPlan Root)[] _roots = [];
+    private readonly AppendOnlyLookup<ISchema, SelectionPlan> _roots = new();
 
     private OperationPlan(bool directable) => Directable = directable;
 
@@ -119,54 +108,12 @@ internal sealed class OperationPlan
     public bool Directable { get; }
 
     public static OperationPlan For(GraphQLOperationDefinition operation, GraphQLDocument document) =>
-        Plans.GetValue(operation, op => new OperationPlan(op.Directives is not { Count: > 0 } && FreeOfDirectives(op.SelectionSet, document, [])));
+        Plans.TryGetValue(operation, out var plan) ? plan : Plans.GetValue(operation, op => new OperationPlan(op.Directives is not { Count: > 0 } && !SelectionDirectives.AnyIn(op.SelectionSet, document, inSubSelections: true)));
 
-    public SelectionPlan Root(ExecutionContext context, IObjectGraphType rootType, FieldCollector collect)
-    {
-        var schema = context.Schema;
-        foreach (var entry in Volatile.Read(ref _roots))
-        {
-            if (ReferenceEquals(entry.Schema, schema))
-                return entry.Root;
-        }
-        var root = SelectionPlan.Collect(rootType, context.Operation.SelectionSet, context, collect);
-        lock (_gate)
-            _roots = [.. _roots, (schema, root)];
-        return root;
-    }
-
-    private static bool FreeOfDirectives(GraphQLSelectionSet? selectionSet, GraphQLDocument document, HashSet<string> fragmentsSeen)
-    {
-        if (selectionSet is null)
-            return true;
-        foreach (var selection in selectionSet.Selections)
-        {
-            switch (selection)
-            {
-                case GraphQLField field:
-                    if (field.Directives?.Count > 0 || !FreeOfDirectives(field.SelectionSet, document, fragmentsSeen))
-                        return false;
-                    break;
-                case GraphQLInlineFragment inline:
-                    if (inline.Directives?.Count > 0 || !FreeOfDirectives(inline.SelectionSet, document, fragmentsSeen))
-                        return false;
-                    break;
-                case GraphQLFragmentSpread spread:
-                    if (spread.Directives?.Count > 0)
-                        return false;
-                    var name = spread.FragmentName.Name.StringValue;
-                    if (!fragmentsSeen.Add(name))
-                        break;
-                    var fragment = document.FindFragmentDefinition(spread.FragmentName.Name.Value);
-                    if (fragment is null || fragment.Directives?.Count > 0 || !FreeOfDirectives(fragment.SelectionSet, document, fragmentsSeen))
-                        return false;
-                    break;
-                default:
-                    return false;
-            }
-        }
-        return true;
-    }
+    public SelectionPlan Root(ExecutionContext context, IObjectGraphType rootType, FieldCollector collect) =>
+        _roots.TryGet(context.Schema, out var root)
+            ? root
+            : _roots.Add(context.Schema, SelectionPlan.Collect(rootType, context.Operation.SelectionSet, context, collect));
 }
 
 /// <summary>
